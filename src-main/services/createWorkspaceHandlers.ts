@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { AppInfo, Handlers } from '../../src-shared/contract/contract';
+import { describeIssues } from '../../src-shared/contract/dispatch';
+import { BatonError } from '../../src-shared/contract/errors';
+import { createEmptyDocument, WorkflowDocument } from '../../src-shared/model/document';
+import type { WorkflowRepository } from '../storage/WorkflowRepository';
+import type { EventHub } from './EventHub';
+
+export interface WorkspaceServiceDeps {
+  readonly repository: WorkflowRepository;
+  readonly events: EventHub;
+  readonly info: AppInfo;
+  /** Milliseconds since the epoch; injected so tests control time. */
+  readonly now: () => number;
+  readonly newId?: () => string;
+}
+
+/** Parses a stored document, naming the workflow when the stored JSON is not a valid document. */
+function parseStoredDocument(workflowId: string, json: string): WorkflowDocument {
+  const parsed = WorkflowDocument.safeParse(JSON.parse(json));
+  if (!parsed.success) {
+    throw new BatonError(
+      'internal',
+      `the stored draft of workflow ${workflowId} is not a valid document`,
+      describeIssues(parsed.error),
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * The workspace's services: one handler per call of the contract. Every transport (IPC, web
+ * host, in-process) runs these same handlers after validating the arguments.
+ */
+export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): Handlers {
+  const { repository, events, now } = deps;
+  const newId = deps.newId ?? randomUUID;
+
+  return {
+    'app.info': () => deps.info,
+
+    'workflows.list': ({ query }) => repository.list(query ?? ''),
+
+    'workflows.create': ({ kind, name }) => {
+      const summary = repository.create({
+        id: newId(),
+        kind,
+        name,
+        document: JSON.stringify(createEmptyDocument(kind)),
+        now: now(),
+      });
+      events.emit('workflows.changed', { id: summary.id, change: 'created' });
+      return summary;
+    },
+
+    'workflows.rename': ({ id, name }) => {
+      const summary = repository.rename(id, name, now());
+      events.emit('workflows.changed', { id, change: 'updated' });
+      return summary;
+    },
+
+    'workflows.duplicate': ({ id, name }) => {
+      const source = repository.get(id);
+      const copy = repository.duplicate({
+        sourceId: id,
+        id: newId(),
+        name: name ?? `${source.name} (copy)`.slice(0, 120),
+        now: now(),
+      });
+      events.emit('workflows.changed', { id: copy.id, change: 'created' });
+      return copy;
+    },
+
+    'workflows.delete': ({ id }) => {
+      repository.delete(id);
+      events.emit('workflows.changed', { id, change: 'deleted' });
+      return { id };
+    },
+
+    'workflows.open': ({ id }) => {
+      const workflow = repository.get(id);
+      const draft = repository.getDraft(id);
+      return {
+        workflow,
+        document: parseStoredDocument(id, draft.document),
+        revision: draft.revision,
+        savedAt: draft.savedAt,
+      };
+    },
+
+    'drafts.save': ({ id, baseRevision, document }) => {
+      const workflow = repository.get(id);
+      if (document.kind !== workflow.kind) {
+        throw new BatonError('invalid-input', `workflow ${id} is a ${workflow.kind}, not a ${document.kind}`);
+      }
+      const saved = repository.saveDraft(id, baseRevision, JSON.stringify(document), now());
+      events.emit('workflows.changed', { id, change: 'updated' });
+      return saved;
+    },
+
+    'versions.create': ({ id, label }) => {
+      const version = repository.createVersion(id, label ?? '', now());
+      events.emit('workflows.changed', { id, change: 'updated' });
+      return version;
+    },
+
+    'versions.list': ({ id }) => repository.listVersions(id),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The workspace schema, as an ordered list of migrations. Migration N brings `user_version` from
+ * N - 1 to N. Never edit a migration that has shipped: add a new one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE workflows (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('flow', 'map')),
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE workflow_versions (
+    id INTEGER PRIMARY KEY,
+    workflow_id TEXT NOT NULL REFERENCES workflows (id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    document TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (workflow_id, number)
+  ) STRICT;
+
+  CREATE TRIGGER workflow_versions_are_immutable BEFORE UPDATE ON workflow_versions
+  BEGIN
+    SELECT RAISE(ABORT, 'workflow versions are immutable');
+  END;
+
+  CREATE TABLE drafts (
+    workflow_id TEXT PRIMARY KEY REFERENCES workflows (id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    saved_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  `,
+];

@@ -1,0 +1,50 @@
+import { useEffect, useMemo } from 'react';
+import { DocumentView } from '../editor/DocumentView';
+import type { Platform } from '../platform/Platform';
+import { PlatformContext } from '../platform/PlatformContext';
+import { Sidebar } from '../sidebar/Sidebar';
+import { ErrorBanner } from '../ui/ErrorBanner';
+import { useWorkspace, WorkspaceContext } from './WorkspaceContext';
+import { createWorkspaceStore } from './workspaceStore';
+import { EmptyState } from './EmptyState';
+
+/** The whole window: the workspace's list on the left, the open document on the right. */
+export function App({ platform }: { platform: Platform }) {
+  const store = useMemo(() => createWorkspaceStore(platform.client), [platform]);
+
+  useEffect(() => {
+    void store.getState().refresh();
+    return platform.subscribe('workflows.changed', () => void store.getState().refresh());
+  }, [platform, store]);
+
+  useEffect(
+    () =>
+      platform.subscribe('menu.invoked', ({ command }) => {
+        if (command === 'newFlow') void store.getState().create('flow');
+        if (command === 'newMap') void store.getState().create('map');
+      }),
+    [platform, store],
+  );
+
+  return (
+    <PlatformContext.Provider value={platform}>
+      <WorkspaceContext.Provider value={store}>
+        <div className="app">
+          <Sidebar />
+          <main className="app-main">
+            <ErrorBanner />
+            <OpenDocument />
+          </main>
+        </div>
+      </WorkspaceContext.Provider>
+    </PlatformContext.Provider>
+  );
+}
+
+function OpenDocument() {
+  const openId = useWorkspace((state) => state.openId);
+  const loaded = useWorkspace((state) => state.loaded);
+  const count = useWorkspace((state) => state.workflows.length);
+  if (openId) return <DocumentView key={openId} workflowId={openId} />;
+  return <EmptyState loaded={loaded} hasWorkflows={count > 0} />;
+}

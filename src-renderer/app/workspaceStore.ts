@@ -1,0 +1,91 @@
+import { createStore } from 'zustand/vanilla';
+import type { Client, WorkflowSummary } from '../../src-shared/contract/contract';
+import type { WorkflowKind } from '../../src-shared/model/elementTypes';
+
+export interface WorkspaceState {
+  readonly workflows: readonly WorkflowSummary[];
+  readonly query: string;
+  readonly loaded: boolean;
+  readonly openId: string | null;
+  /** The last failure, shown until dismissed. */
+  readonly error: string | null;
+  refresh(): Promise<void>;
+  setQuery(query: string): void;
+  create(kind: WorkflowKind): Promise<WorkflowSummary | undefined>;
+  rename(id: string, name: string): Promise<void>;
+  duplicate(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  open(id: string | null): void;
+  reportError(error: unknown): void;
+  dismissError(): void;
+}
+
+export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A name not yet used in the list: "Untitled flow", "Untitled flow 2"… */
+export function untitledName(kind: WorkflowKind, taken: readonly WorkflowSummary[]): string {
+  const base = kind === 'flow' ? 'Untitled flow' : 'Untitled map';
+  const names = new Set(taken.map((workflow) => workflow.name));
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? base : `${base} ${n}`;
+    if (!names.has(name)) return name;
+  }
+}
+
+/** The sidebar's state: the workspace's flows and maps, and which one is open. */
+export function createWorkspaceStore(client: Client) {
+  return createStore<WorkspaceState>()((set, get) => {
+    const guarded =
+      <A extends unknown[], R>(action: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R | undefined> => {
+        try {
+          return await action(...args);
+        } catch (error) {
+          get().reportError(error);
+          return undefined;
+        }
+      };
+
+    return {
+      workflows: [],
+      query: '',
+      loaded: false,
+      openId: null,
+      error: null,
+      refresh: guarded(async () => {
+        const workflows = await client['workflows.list']({ query: get().query });
+        set({ workflows, loaded: true });
+      }),
+      setQuery: (query) => {
+        set({ query });
+        void get().refresh();
+      },
+      create: guarded(async (kind: WorkflowKind) => {
+        const all = await client['workflows.list']({});
+        const created = await client['workflows.create']({ kind, name: untitledName(kind, all) });
+        set({ openId: created.id, query: '' });
+        await get().refresh();
+        return created;
+      }),
+      rename: guarded(async (id: string, name: string) => {
+        await client['workflows.rename']({ id, name });
+        await get().refresh();
+      }),
+      duplicate: guarded(async (id: string) => {
+        const copy = await client['workflows.duplicate']({ id });
+        set({ openId: copy.id });
+        await get().refresh();
+      }),
+      remove: guarded(async (id: string) => {
+        await client['workflows.delete']({ id });
+        if (get().openId === id) set({ openId: null });
+        await get().refresh();
+      }),
+      open: (id) => set({ openId: id }),
+      reportError: (error) => set({ error: describe(error) }),
+      dismissError: () => set({ error: null }),
+    };
+  });
+}

@@ -1,0 +1,154 @@
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import { connectCommand } from '../../src-shared/editing/factories';
+import { ElementType } from '../../src-shared/model/elementTypes';
+import { canConnect } from '../../src-shared/rules/canConnect';
+import { useEditor, useEditorStore } from '../editor/EditorContext';
+import { usePlatform } from '../platform/PlatformContext';
+import { ElementNode } from './ElementNode';
+import { PALETTE_MIME } from './Palette';
+import { toEdges, toNodes, type ElementFlowNode } from './toFlow';
+import { usePlacement } from './usePlacement';
+
+const nodeTypes = { element: ElementNode };
+
+/**
+ * The diagram. The document is the truth; React Flow's nodes are derived from it and only hold
+ * ephemeral state (selection, a drag in progress). A drag becomes one `nodes.move` when it ends.
+ */
+export function FlowCanvas() {
+  const store = useEditorStore();
+  const doc = useEditor((state) => state.editor.doc);
+  const armed = useEditor((state) => state.placing);
+  const { addAt } = usePlacement();
+  const { fitView } = useReactFlow();
+  const platform = usePlatform();
+  const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
+  const [edges, setEdges] = useState<Edge[]>(() => toEdges(doc, []));
+
+  useEffect(() => {
+    setNodes((previous) => toNodes(doc, previous));
+    setEdges((previous) => toEdges(doc, previous));
+  }, [doc]);
+
+  useEffect(
+    () =>
+      platform.subscribe('menu.invoked', ({ command }) => {
+        if (command === 'fitView') void fitView({ duration: 200 });
+      }),
+    [platform, fitView],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<ElementFlowNode>[]) => {
+    // Removal goes through the command below so it can be undone.
+    setNodes((current) => applyNodeChanges(changes.filter((change) => change.type !== 'remove'), current));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    setEdges((current) => applyEdgeChanges(changes.filter((change) => change.type !== 'remove'), current));
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<ElementFlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      const moves = dragged.map((node) => ({
+        id: node.id,
+        x: Math.round(node.position.x),
+        y: Math.round(node.position.y),
+      }));
+      const { editor, run } = store.getState();
+      const moved = moves.some(({ id, x, y }) => {
+        const shape = editor.doc.diagram.shapes[id];
+        return !shape || shape.x !== x || shape.y !== y;
+      });
+      if (moved) run({ type: 'nodes.move', moves });
+    },
+    [store],
+  );
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (connection) => canConnect(store.getState().editor.doc, connection.source, connection.target).allowed,
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const { editor, run } = store.getState();
+      run(connectCommand(editor.doc, connection.source, connection.target));
+    },
+    [store],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: removedNodes, edges: removedEdges }: { nodes: ElementFlowNode[]; edges: Edge[] }) => {
+      const ids = [...removedNodes, ...removedEdges].map((item) => item.id);
+      if (ids.length > 0) store.getState().run({ type: 'elements.delete', ids });
+    },
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (event: React.DragEvent) => {
+      const type = ElementType.safeParse(event.dataTransfer.getData(PALETTE_MIME));
+      if (!type.success) return;
+      event.preventDefault();
+      addAt(type.data, { x: event.clientX, y: event.clientY });
+    },
+    [addAt],
+  );
+
+  return (
+    <div className={`canvas${armed ? ' is-placing' : ''}`}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onDelete={onDelete}
+        isValidConnection={isValidConnection}
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'copy';
+          }
+        }}
+        onDrop={onDrop}
+        onPaneClick={(event) => armed && addAt(armed, { x: event.clientX, y: event.clientY })}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={[8, 8]}
+        fitView
+        fitViewOptions={{ maxZoom: 1.2, padding: 0.2 }}
+        minZoom={0.1}
+        maxZoom={3}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Diagram"
+      >
+        <Background gap={16} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Overview" />
+        <Controls />
+      </ReactFlow>
+      {doc.model.elements.length === 0 && (
+        <div className="canvas-hint" aria-live="polite">
+          Drag an element from the palette onto the canvas, or click one and then click here.
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { paletteByKind, elementTypeInfo, type ElementType, type WorkflowKind } from '../../src-shared/model/elementTypes';
+import { ElementGlyph } from './ElementGlyph';
+import { usePlacement } from './usePlacement';
+
+export const PALETTE_MIME = 'application/x-baton-element';
+
+/**
+ * The elements a document of this kind can hold. Drag one onto the canvas, or click it and then
+ * click the canvas; Enter adds it in the middle of the view.
+ */
+export function Palette({ kind }: { kind: WorkflowKind }) {
+  const { armed, arm, addAtCentre } = usePlacement();
+  return (
+    <aside className="palette" aria-label="Palette">
+      {paletteByKind[kind].map((type: ElementType) => (
+        <button
+          key={type}
+          type="button"
+          className={`palette-item${armed === type ? ' is-armed' : ''}`}
+          draggable
+          aria-pressed={armed === type}
+          title={`${elementTypeInfo[type].label}: drag onto the canvas, or click then click the canvas`}
+          onDragStart={(event) => {
+            event.dataTransfer.setData(PALETTE_MIME, type);
+            event.dataTransfer.effectAllowed = 'copy';
+          }}
+          onClick={() => arm(armed === type ? null : type)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              addAtCentre(type);
+            }
+          }}
+        >
+          <ElementGlyph type={type} />
+          <span>{elementTypeInfo[type].label}</span>
+        </button>
+      ))}
+    </aside>
+  );
+}

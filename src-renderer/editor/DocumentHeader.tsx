@@ -1,0 +1,52 @@
+import { useCallback, useState } from 'react';
+import { useWorkspace } from '../app/WorkspaceContext';
+import { usePlatform } from '../platform/PlatformContext';
+import { useEditor, useEditorStore } from './EditorContext';
+import { SaveStatusBadge } from './SaveStatusBadge';
+import { useDocumentShortcuts } from './useDocumentShortcuts';
+
+/** Name, save status, undo/redo and "Save version" for the open document. */
+export function DocumentHeader({ workflowId }: { workflowId: string }) {
+  const { client } = usePlatform();
+  const store = useEditorStore();
+  const workflow = useWorkspace((state) => state.workflows.find((item) => item.id === workflowId));
+  const refresh = useWorkspace((state) => state.refresh);
+  const reportError = useWorkspace((state) => state.reportError);
+  const canUndo = useEditor((state) => state.editor.past.length > 0);
+  const canRedo = useEditor((state) => state.editor.future.length > 0);
+  const [versionNote, setVersionNote] = useState<string | null>(null);
+
+  const saveVersion = useCallback(async () => {
+    try {
+      await store.getState().flush();
+      const version = await client['versions.create']({ id: workflowId });
+      setVersionNote(`Version ${version.number} saved`);
+      await refresh();
+    } catch (error) {
+      reportError(error);
+    }
+  }, [client, store, workflowId, refresh, reportError]);
+  const saveVersionNow = useCallback(() => void saveVersion(), [saveVersion]);
+  useDocumentShortcuts({ saveVersion: saveVersionNow });
+
+  return (
+    <header className="document-header">
+      <h1 className="document-title">{workflow?.name ?? '…'}</h1>
+      <span className="document-kind">{workflow?.kind === 'map' ? 'Choreography map' : 'Orchestration flow'}</span>
+      <SaveStatusBadge />
+      <span className="spacer" />
+      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} title="Redo (Ctrl+Y)">
+        Redo
+      </button>
+      <button type="button" className="primary" onClick={saveVersionNow} title="Save version (Ctrl+S)">
+        Save version
+      </button>
+      <span className="version-note" role="status">
+        {versionNote ?? (workflow && workflow.versionCount > 0 ? `${workflow.versionCount} versions` : 'No versions yet')}
+      </span>
+    </header>
+  );
+}

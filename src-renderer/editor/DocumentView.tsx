@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import type { OpenedWorkflow } from '../../src-shared/contract/contract';
+import { useWorkspace } from '../app/WorkspaceContext';
+import { FlowCanvas } from '../canvas/FlowCanvas';
+import { Palette } from '../canvas/Palette';
+import { usePlatform } from '../platform/PlatformContext';
+import { createEditorStore, type EditorStore } from './editorStore';
+import { EditorContext } from './EditorContext';
+import { DocumentHeader } from './DocumentHeader';
+
+/** Loads one workflow and shows it: header, palette and canvas. */
+export function DocumentView({ workflowId }: { workflowId: string }) {
+  const { client } = usePlatform();
+  const reportError = useWorkspace((state) => state.reportError);
+  const [store, setStore] = useState<EditorStore | null>(null);
+  const [opened, setOpened] = useState<OpenedWorkflow | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let created: EditorStore | undefined;
+    client['workflows.open']({ id: workflowId }).then(
+      (result) => {
+        if (cancelled) return;
+        created = createEditorStore(client, result, reportError);
+        setOpened(result);
+        setStore(created);
+      },
+      (error: unknown) => !cancelled && setFailure(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      cancelled = true;
+      created?.getState().dispose();
+    };
+  }, [client, workflowId, reportError]);
+
+  useEffect(() => {
+    if (!store) return;
+    const flush = () => void store.getState().flush();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [store]);
+
+  if (failure) {
+    return (
+      <div className="empty-state" role="alert">
+        <h1>This workflow could not be opened</h1>
+        <p>{failure}</p>
+      </div>
+    );
+  }
+  if (!store || !opened) return <div className="empty-state" aria-busy="true">Opening…</div>;
+
+  return (
+    <EditorContext.Provider value={store}>
+      <ReactFlowProvider>
+        <section className="document" aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}>
+          <DocumentHeader workflowId={workflowId} />
+          <div className="document-body">
+            <Palette kind={opened.document.kind} />
+            <FlowCanvas />
+          </div>
+        </section>
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,109 @@
+import { createStore } from 'zustand/vanilla';
+import type { Client, OpenedWorkflow } from '../../src-shared/contract/contract';
+import type { Command } from '../../src-shared/editing/commands';
+import type { ElementType } from '../../src-shared/model/elementTypes';
+import { createEditorState, execute, redo, undo, type EditorState } from '../../src-shared/editing/history';
+
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
+
+export interface EditorStoreState {
+  readonly workflowId: string;
+  readonly editor: EditorState;
+  readonly revision: number;
+  readonly savedAt: number;
+  readonly saveStatus: SaveStatus;
+  readonly saveError: string | null;
+  /** The palette element waiting for a click on the canvas (ephemeral, not history). */
+  readonly placing: ElementType | null;
+  setPlacing(type: ElementType | null): void;
+  run(command: Command): void;
+  undo(): void;
+  redo(): void;
+  /** Saves now whatever is pending; resolves when the draft is stored. */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+export type EditorStore = ReturnType<typeof createEditorStore>;
+
+/** How long edits are gathered before one autosave (well within the one-second promise). */
+export const AUTOSAVE_DELAY_MS = 250;
+
+/**
+ * One open document: its undo history and its autosave. Every change is saved as a draft within
+ * a second; saves run one at a time, each building on the revision the previous one produced.
+ */
+export function createEditorStore(
+  client: Client,
+  opened: OpenedWorkflow,
+  onError: (error: unknown) => void,
+) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+  let savedDoc = opened.document;
+
+  const store = createStore<EditorStoreState>()((set, get) => {
+    const save = (): Promise<void> => {
+      clearTimeout(timer);
+      timer = undefined;
+      inFlight = inFlight.then(async () => {
+        const { editor, revision, workflowId } = get();
+        if (editor.doc === savedDoc) {
+          if (get().saveStatus !== 'error') set({ saveStatus: 'saved' });
+          return;
+        }
+        set({ saveStatus: 'saving' });
+        try {
+          const saved = await client['drafts.save']({
+            id: workflowId,
+            baseRevision: revision,
+            document: editor.doc,
+          });
+          savedDoc = editor.doc;
+          set({
+            revision: saved.revision,
+            savedAt: saved.savedAt,
+            saveStatus: get().editor.doc === savedDoc ? 'saved' : 'pending',
+            saveError: null,
+          });
+        } catch (error) {
+          set({ saveStatus: 'error', saveError: error instanceof Error ? error.message : String(error) });
+          onError(error);
+        }
+      });
+      return inFlight;
+    };
+
+    const changed = (editor: EditorState) => {
+      if (editor === get().editor) return;
+      set({ editor, saveStatus: 'pending' });
+      clearTimeout(timer);
+      timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    };
+
+    return {
+      workflowId: opened.workflow.id,
+      editor: createEditorState(opened.document),
+      revision: opened.revision,
+      savedAt: opened.savedAt,
+      saveStatus: 'saved',
+      saveError: null,
+      placing: null,
+      setPlacing: (placing) => set({ placing }),
+      run: (command) => {
+        try {
+          changed(execute(get().editor, command));
+        } catch (error) {
+          onError(error);
+        }
+      },
+      undo: () => changed(undo(get().editor)),
+      redo: () => changed(redo(get().editor)),
+      flush: save,
+      dispose: () => {
+        if (timer !== undefined) void save();
+      },
+    };
+  });
+  return store;
+}

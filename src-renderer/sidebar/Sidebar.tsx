@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { WorkflowSummary } from '../../src-shared/contract/contract';
+import { useWorkspace } from '../app/WorkspaceContext';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { WorkflowListItem } from './WorkflowListItem';
+
+/** The workspace's flows and maps: search, create, open, rename, duplicate, delete. */
+export function Sidebar() {
+  const workflows = useWorkspace((state) => state.workflows);
+  const query = useWorkspace((state) => state.query);
+  const loaded = useWorkspace((state) => state.loaded);
+  const setQuery = useWorkspace((state) => state.setQuery);
+  const create = useWorkspace((state) => state.create);
+  const remove = useWorkspace((state) => state.remove);
+  const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
+
+  return (
+    <nav className="sidebar" aria-label="Workspace">
+      <div className="sidebar-header">
+        <span className="brand">Baton</span>
+        <div className="sidebar-actions">
+          <button type="button" className="primary" onClick={() => void create('flow')}>
+            New flow
+          </button>
+          <button type="button" onClick={() => void create('map')}>
+            New map
+          </button>
+        </div>
+        <input
+          type="search"
+          className="sidebar-search"
+          placeholder="Search flows and maps"
+          aria-label="Search flows and maps"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      <ul className="workflow-list" aria-label="Flows and maps">
+        {workflows.map((workflow) => (
+          <WorkflowListItem key={workflow.id} workflow={workflow} onDelete={setDeleting} />
+        ))}
+      </ul>
+      {loaded && workflows.length === 0 && (
+        <p className="sidebar-empty">
+          {query ? `Nothing is named like “${query}”.` : 'No flows or maps yet.'}
+        </p>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete “${deleting.name}”?`}
+          confirmLabel="Delete"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const id = deleting.id;
+            setDeleting(null);
+            void remove(id);
+          }}
+        >
+          This removes the {deleting.kind} with its draft
+          {deleting.versionCount > 0
+            ? ` and ${deleting.versionCount} saved version${deleting.versionCount === 1 ? '' : 's'}`
+            : ''}
+          . It cannot be undone.
+        </ConfirmDialog>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { WorkflowSummary } from '../../src-shared/contract/contract';
+import { useWorkspace } from '../app/WorkspaceContext';
+
+interface Props {
+  readonly workflow: WorkflowSummary;
+  readonly onDelete: (workflow: WorkflowSummary) => void;
+}
+
+/** One flow or map in the sidebar; double-click or F2 renames it in place. */
+export function WorkflowListItem({ workflow, onDelete }: Props) {
+  const isOpen = useWorkspace((state) => state.openId === workflow.id);
+  const open = useWorkspace((state) => state.open);
+  const rename = useWorkspace((state) => state.rename);
+  const duplicate = useWorkspace((state) => state.duplicate);
+  const [editing, setEditing] = useState(false);
+
+  const commit = (name: string) => {
+    setEditing(false);
+    const trimmed = name.trim();
+    if (trimmed && trimmed !== workflow.name) void rename(workflow.id, trimmed);
+  };
+
+  return (
+    <li className={`workflow-item${isOpen ? ' is-open' : ''}`}>
+      {editing ? (
+        <input
+          className="workflow-rename"
+          aria-label={`New name for ${workflow.name}`}
+          defaultValue={workflow.name}
+          autoFocus
+          maxLength={120}
+          onFocus={(event) => event.currentTarget.select()}
+          onBlur={(event) => commit(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit(event.currentTarget.value);
+            if (event.key === 'Escape') setEditing(false);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="workflow-open"
+          aria-current={isOpen ? 'page' : undefined}
+          onClick={() => open(workflow.id)}
+          onDoubleClick={() => setEditing(true)}
+          onKeyDown={(event) => {
+            if (event.key === 'F2') setEditing(true);
+            if (event.key === 'Delete') onDelete(workflow);
+          }}
+        >
+          <span className={`kind-badge kind-${workflow.kind}`} aria-hidden="true">
+            {workflow.kind === 'flow' ? 'F' : 'M'}
+          </span>
+          <span className="workflow-name">{workflow.name}</span>
+          <span className="visually-hidden">{workflow.kind === 'flow' ? ' (flow)' : ' (map)'}</span>
+        </button>
+      )}
+      <span className="workflow-item-actions">
+        <button type="button" title="Rename (F2)" aria-label={`Rename ${workflow.name}`} onClick={() => setEditing(true)}>
+          ✎
+        </button>
+        <button type="button" title="Duplicate" aria-label={`Duplicate ${workflow.name}`} onClick={() => void duplicate(workflow.id)}>
+          ⧉
+        </button>
+        <button type="button" title="Delete" aria-label={`Delete ${workflow.name}`} onClick={() => onDelete(workflow)}>
+          🗑
+        </button>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { WorkflowDocument } from '../model/document';
+import { WorkflowKind } from '../model/elementTypes';
+import { WorkflowId } from '../model/ids';
+
+const Timestamp = z.number().int().nonnegative();
+const WorkflowName = z
+  .string()
+  .trim()
+  .min(1, 'a name cannot be empty')
+  .max(120, 'a name is at most 120 characters');
+
+export const WorkflowSummary = z.object({
+  id: WorkflowId,
+  kind: WorkflowKind,
+  name: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  versionCount: z.number().int().nonnegative(),
+});
+export type WorkflowSummary = z.infer<typeof WorkflowSummary>;
+
+export const VersionSummary = z.object({
+  id: z.number().int().positive(),
+  workflowId: WorkflowId,
+  number: z.number().int().positive(),
+  label: z.string(),
+  createdAt: Timestamp,
+});
+export type VersionSummary = z.infer<typeof VersionSummary>;
+
+export const OpenedWorkflow = z.object({
+  workflow: WorkflowSummary,
+  document: WorkflowDocument,
+  /** Increases with every saved draft; a save names the revision it builds on. */
+  revision: z.number().int().nonnegative(),
+  savedAt: Timestamp,
+});
+export type OpenedWorkflow = z.infer<typeof OpenedWorkflow>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['desktop', 'browser', 'in-process']),
+  workspacePath: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const MenuCommand = z.enum(['newFlow', 'newMap', 'saveVersion', 'undo', 'redo', 'fitView']);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+const byId = z.strictObject({ id: WorkflowId });
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/**
+ * Every call between the UI and the main side: channel → argument and result schemas.
+ * The main side validates arguments with these schemas on every transport.
+ */
+export const calls = {
+  /** What is running and which workspace file it uses. */
+  'app.info': call(z.strictObject({}), AppInfo),
+  /** The workspace's flows and maps, newest change first, optionally filtered by name. */
+  'workflows.list': call(
+    z.strictObject({ query: z.string().max(200).optional() }),
+    z.array(WorkflowSummary),
+  ),
+  /** Creates an empty flow or map with an empty draft. */
+  'workflows.create': call(
+    z.strictObject({ kind: WorkflowKind, name: WorkflowName }),
+    WorkflowSummary,
+  ),
+  'workflows.rename': call(z.strictObject({ id: WorkflowId, name: WorkflowName }), WorkflowSummary),
+  /** Copies the current draft into a new workflow (versions are not copied). */
+  'workflows.duplicate': call(
+    z.strictObject({ id: WorkflowId, name: WorkflowName.optional() }),
+    WorkflowSummary,
+  ),
+  /** Deletes a workflow with its draft and versions. */
+  'workflows.delete': call(byId, byId),
+  /** The workflow with its current draft. */
+  'workflows.open': call(byId, OpenedWorkflow),
+  /** Autosave: replaces the draft if `baseRevision` is still current. */
+  'drafts.save': call(
+    z.strictObject({
+      id: WorkflowId,
+      baseRevision: z.number().int().nonnegative(),
+      document: WorkflowDocument,
+    }),
+    z.object({ revision: z.number().int().positive(), savedAt: Timestamp }),
+  ),
+  /** Stores the current draft as a new immutable version. */
+  'versions.create': call(
+    z.strictObject({ id: WorkflowId, label: z.string().trim().max(200).optional() }),
+    VersionSummary,
+  ),
+  'versions.list': call(byId, z.array(VersionSummary)),
+} as const;
+
+/**
+ * Every event stream from the main side to the UI: channel → payload schema.
+ */
+export const events = {
+  /** The list of workflows changed (created, renamed, deleted, saved elsewhere). */
+  'workflows.changed': z.object({ id: WorkflowId, change: z.enum(['created', 'updated', 'deleted']) }),
+  /** The user picked a command from the native menu (desktop only). */
+  'menu.invoked': z.object({ command: MenuCommand }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallChannel = keyof Calls;
+export type CallInput<C extends CallChannel> = z.input<Calls[C]['input']>;
+export type CallOutput<C extends CallChannel> = z.output<Calls[C]['output']>;
+export type Events = typeof events;
+export type EventChannel = keyof Events;
+export type EventPayload<E extends EventChannel> = z.output<Events[E]>;
+
+export const callChannels = Object.keys(calls) as CallChannel[];
+export const eventChannels = Object.keys(events) as EventChannel[];
+
+export function isCallChannel(name: string): name is CallChannel {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+/** The implementation of every call: what the main side provides and every transport carries. */
+export type Handlers = {
+  [C in CallChannel]: (input: z.output<Calls[C]['input']>) => CallOutput<C> | Promise<CallOutput<C>>;
+};
+
+/** The caller's side of the contract: one async function per channel. */
+export type Client = {
+  [C in CallChannel]: (input: CallInput<C>) => Promise<CallOutput<C>>;
+};
+
+/** Subscribing to an event stream returns the function that unsubscribes. */
+export type Subscribe = <E extends EventChannel>(
+  channel: E,
+  listener: (payload: EventPayload<E>) => void,
+) => () => void;

@@ -1,0 +1,37 @@
+import type { WorkflowDocument } from '../model/document';
+import { elementTypeInfo, type ElementType } from '../model/elementTypes';
+import { nextElementId } from '../model/ids';
+import type { Command } from './commands';
+
+function takenIds(doc: WorkflowDocument): Set<string> {
+  return new Set([
+    ...doc.model.elements.map((element) => element.id),
+    ...doc.model.connections.map((connection) => connection.id),
+  ]);
+}
+
+/** The command that adds a new element of `type` centred on `centre` (diagram coordinates). */
+export function addElementCommand(
+  doc: WorkflowDocument,
+  type: ElementType,
+  centre: { x: number; y: number },
+): Command {
+  const info = elementTypeInfo[type];
+  return {
+    type: 'elements.add',
+    element: { id: nextElementId(info.idPrefix, takenIds(doc)), type, name: info.defaultName },
+    shape: {
+      x: Math.round(centre.x - info.size.width / 2),
+      y: Math.round(centre.y - info.size.height / 2),
+    },
+  };
+}
+
+/** The command that connects two elements, with a fresh readable id. */
+export function connectCommand(doc: WorkflowDocument, source: string, target: string): Command {
+  const prefix = doc.kind === 'flow' ? 'flow' : 'link';
+  return {
+    type: 'connections.create',
+    connection: { id: nextElementId(prefix, takenIds(doc)), source, target },
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** The two kinds of document a workspace holds. */
+export const WorkflowKind = z.enum(['flow', 'map']);
+export type WorkflowKind = z.infer<typeof WorkflowKind>;
+
+/**
+ * The basic element types of the foundation. Orchestration flows draw BPMN-style events, tasks and
+ * gateways; choreography maps draw services and event types.
+ */
+export const ElementType = z.enum([
+  'startEvent',
+  'endEvent',
+  'serviceTask',
+  'userTask',
+  'exclusiveGateway',
+  'service',
+  'eventType',
+]);
+export type ElementType = z.infer<typeof ElementType>;
+
+/** What the palette and the canvas need to know about an element type. */
+export interface ElementTypeInfo {
+  readonly type: ElementType;
+  readonly label: string;
+  readonly defaultName: string;
+  readonly idPrefix: string;
+  readonly size: { readonly width: number; readonly height: number };
+  /** May this element have incoming / outgoing connections? */
+  readonly accepts: { readonly incoming: boolean; readonly outgoing: boolean };
+}
+
+const info = (
+  type: ElementType,
+  label: string,
+  idPrefix: string,
+  size: [number, number],
+  accepts: { incoming: boolean; outgoing: boolean },
+): ElementTypeInfo => ({
+  type,
+  label,
+  defaultName: label,
+  idPrefix,
+  size: { width: size[0], height: size[1] },
+  accepts,
+});
+
+const both = { incoming: true, outgoing: true };
+
+export const elementTypeInfo: Readonly<Record<ElementType, ElementTypeInfo>> = {
+  startEvent: info('startEvent', 'Start', 'start', [48, 48], { incoming: false, outgoing: true }),
+  endEvent: info('endEvent', 'End', 'end', [48, 48], { incoming: true, outgoing: false }),
+  serviceTask: info('serviceTask', 'Service task', 'serviceTask', [160, 64], both),
+  userTask: info('userTask', 'User task', 'userTask', [160, 64], both),
+  exclusiveGateway: info('exclusiveGateway', 'Exclusive gateway', 'gateway', [56, 56], both),
+  service: info('service', 'Service', 'service', [170, 64], both),
+  eventType: info('eventType', 'Event', 'event', [150, 48], both),
+};
+
+/** The element types a document of each kind may contain, in palette order. */
+export const paletteByKind: Readonly<Record<WorkflowKind, readonly ElementType[]>> = {
+  flow: ['startEvent', 'serviceTask', 'userTask', 'exclusiveGateway', 'endEvent'],
+  map: ['service', 'eventType'],
+};
