@@ -16,6 +16,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only Electron's own modules: bundle everything else.
+      externalizeDeps: { exclude: ['zod'] },
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-main/preload/index.ts') },
@@ -28,6 +30,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     build: {
       outDir: 'out/renderer',
+      minify: true,
+      chunkSizeWarningLimit: 1500,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [react()],

@@ -1,3 +1,4 @@
+import { Mail, Server, Settings, User } from 'lucide-react';
 import type { ElementType } from '../../src-shared/model/elementTypes';
 
 /** The small picture that says what an element is, shared by the canvas and the palette. */
@@ -14,12 +15,12 @@ export function ElementGlyph({ type }: { type: ElementType }) {
         </span>
       );
     case 'serviceTask':
-      return <span className="glyph glyph-icon" aria-hidden="true">⚙</span>;
+      return <Settings className="glyph-icon" size={16} aria-hidden="true" />;
     case 'userTask':
-      return <span className="glyph glyph-icon" aria-hidden="true">👤</span>;
+      return <User className="glyph-icon" size={16} aria-hidden="true" />;
     case 'service':
-      return <span className="glyph glyph-icon" aria-hidden="true">▣</span>;
+      return <Server className="glyph-icon" size={16} aria-hidden="true" />;
     case 'eventType':
-      return <span className="glyph glyph-icon" aria-hidden="true">✉</span>;
+      return <Mail className="glyph-icon" size={16} aria-hidden="true" />;
   }
 }

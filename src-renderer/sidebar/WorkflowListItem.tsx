@@ -1,3 +1,4 @@
+import { Copy, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { WorkflowSummary } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
@@ -58,13 +59,13 @@ export function WorkflowListItem({ workflow, onDelete }: Props) {
       )}
       <span className="workflow-item-actions">
         <button type="button" title="Rename (F2)" aria-label={`Rename ${workflow.name}`} onClick={() => setEditing(true)}>
-          ✎
+          <Pencil size={14} aria-hidden="true" />
         </button>
         <button type="button" title="Duplicate" aria-label={`Duplicate ${workflow.name}`} onClick={() => void duplicate(workflow.id)}>
-          ⧉
+          <Copy size={14} aria-hidden="true" />
         </button>
         <button type="button" title="Delete" aria-label={`Delete ${workflow.name}`} onClick={() => onDelete(workflow)}>
-          🗑
+          <Trash2 size={14} aria-hidden="true" />
         </button>
       </span>
     </li>
