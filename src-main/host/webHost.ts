@@ -128,7 +128,7 @@ async function handleApi(
     return sendError(res, 405, 'invalid-input', 'calls are POST requests');
   }
   const body = await readBody(req);
-  if (body === 'too-large') {
+  if (body === null) {
     return sendError(res, 413, 'invalid-input', `the request is larger than ${MAX_BODY_BYTES} bytes`);
   }
   let payload: unknown;
@@ -159,14 +159,15 @@ function tokenMatches(presented: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+/** The request body as text, or null when it is larger than allowed. */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        resolve('too-large');
+        resolve(null);
         req.destroy();
         return;
       }

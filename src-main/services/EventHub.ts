@@ -13,7 +13,7 @@ export class EventHub {
   private readonly listeners = new Set<Listener>();
 
   emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void {
-    for (const listener of this.listeners) listener({ channel, payload } as EventMessage);
+    for (const listener of this.listeners) listener({ channel, payload });
   }
 
   /** Returns the function that unsubscribes. */

@@ -9,15 +9,15 @@ export interface WorkspaceState {
   readonly openId: string | null;
   /** The last failure, shown until dismissed. */
   readonly error: string | null;
-  refresh(): Promise<void>;
-  setQuery(query: string): void;
-  create(kind: WorkflowKind): Promise<WorkflowSummary | undefined>;
-  rename(id: string, name: string): Promise<void>;
-  duplicate(id: string): Promise<void>;
-  remove(id: string): Promise<void>;
-  open(id: string | null): void;
-  reportError(error: unknown): void;
-  dismissError(): void;
+  readonly refresh: () => Promise<void>;
+  readonly setQuery: (query: string) => void;
+  readonly create: (kind: WorkflowKind) => Promise<WorkflowSummary | undefined>;
+  readonly rename: (id: string, name: string) => Promise<void>;
+  readonly duplicate: (id: string) => Promise<void>;
+  readonly remove: (id: string) => Promise<void>;
+  readonly open: (id: string | null) => void;
+  readonly reportError: (error: unknown) => void;
+  readonly dismissError: () => void;
 }
 
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;

@@ -40,10 +40,13 @@ export function FlowCanvas() {
   const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
   const [edges, setEdges] = useState<Edge[]>(() => toEdges(doc, []));
 
-  useEffect(() => {
+  const [derivedFrom, setDerivedFrom] = useState(doc);
+  if (derivedFrom !== doc) {
+    // The document changed (an edit, undo, redo): derive the canvas again, keeping its selection.
+    setDerivedFrom(doc);
     setNodes((previous) => toNodes(doc, previous));
     setEdges((previous) => toEdges(doc, previous));
-  }, [doc]);
+  }
 
   useEffect(
     () =>

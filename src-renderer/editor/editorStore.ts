@@ -15,13 +15,13 @@ export interface EditorStoreState {
   readonly saveError: string | null;
   /** The palette element waiting for a click on the canvas (ephemeral, not history). */
   readonly placing: ElementType | null;
-  setPlacing(type: ElementType | null): void;
-  run(command: Command): void;
-  undo(): void;
-  redo(): void;
+  readonly setPlacing: (type: ElementType | null) => void;
+  readonly run: (command: Command) => void;
+  readonly undo: () => void;
+  readonly redo: () => void;
   /** Saves now whatever is pending; resolves when the draft is stored. */
-  flush(): Promise<void>;
-  dispose(): void;
+  readonly flush: () => Promise<void>;
+  readonly dispose: () => void;
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;

@@ -72,11 +72,11 @@ function createEventSocket(origin: string, token: string): Subscribe {
 
   return (channel, listener) => {
     const set = listeners.get(channel) ?? new Set();
-    set.add(listener as (payload: never) => void);
+    set.add(listener);
     listeners.set(channel, set);
     if (!socket) connect();
     return () => {
-      set.delete(listener as (payload: never) => void);
+      set.delete(listener);
       if (set.size === 0) listeners.delete(channel);
     };
   };
