@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
 import { DocumentView } from '../editor/DocumentView';
 import type { Platform } from '../platform/Platform';
 import { PlatformContext } from '../platform/PlatformContext';
@@ -11,6 +12,12 @@ import { EmptyState } from './EmptyState';
 /** The whole window: the workspace's list on the left, the open document on the right. */
 export function App({ platform }: { platform: Platform }) {
   const store = useMemo(() => createWorkspaceStore(platform.client), [platform]);
+  const loaded = useStore(store, (state) => state.loaded);
+
+  useEffect(() => {
+    // Start-up is measured to here: the workspace listed and the app ready for input.
+    if (loaded) performance.mark('baton:interactive');
+  }, [loaded]);
 
   useEffect(() => {
     void store.getState().refresh();
@@ -29,7 +36,7 @@ export function App({ platform }: { platform: Platform }) {
   return (
     <PlatformContext.Provider value={platform}>
       <WorkspaceContext.Provider value={store}>
-        <div className="app">
+        <div className="app" data-ready={loaded || undefined}>
           <Sidebar />
           <main className="app-main">
             <ErrorBanner />

@@ -34,8 +34,16 @@ export function untitledName(kind: WorkflowKind, taken: readonly WorkflowSummary
   }
 }
 
-/** The sidebar's state: the workspace's flows and maps, and which one is open. */
-export function createWorkspaceStore(client: Client) {
+const LAST_OPEN_KEY = 'baton.lastOpen';
+
+/**
+ * The sidebar's state: the workspace's flows and maps, and which one is open. The open one is
+ * remembered so that a reload or restart brings the user back to it.
+ */
+export function createWorkspaceStore(
+  client: Client,
+  memory: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = window.localStorage,
+) {
   return createStore<WorkspaceState>()((set, get) => {
     const guarded =
       <A extends unknown[], R>(action: (...args: A) => Promise<R>) =>
@@ -56,7 +64,13 @@ export function createWorkspaceStore(client: Client) {
       error: null,
       refresh: guarded(async () => {
         const workflows = await client['workflows.list']({ query: get().query });
-        set({ workflows, loaded: true });
+        if (!get().loaded) {
+          const last = memory.getItem(LAST_OPEN_KEY);
+          const reopen = workflows.some((workflow) => workflow.id === last) ? last : null;
+          set({ workflows, loaded: true, openId: get().openId ?? reopen });
+          return;
+        }
+        set({ workflows });
       }),
       setQuery: (query) => {
         set({ query });
@@ -65,7 +79,8 @@ export function createWorkspaceStore(client: Client) {
       create: guarded(async (kind: WorkflowKind) => {
         const all = await client['workflows.list']({});
         const created = await client['workflows.create']({ kind, name: untitledName(kind, all) });
-        set({ openId: created.id, query: '' });
+        set({ query: '' });
+        get().open(created.id);
         await get().refresh();
         return created;
       }),
@@ -75,15 +90,19 @@ export function createWorkspaceStore(client: Client) {
       }),
       duplicate: guarded(async (id: string) => {
         const copy = await client['workflows.duplicate']({ id });
-        set({ openId: copy.id });
+        get().open(copy.id);
         await get().refresh();
       }),
       remove: guarded(async (id: string) => {
         await client['workflows.delete']({ id });
-        if (get().openId === id) set({ openId: null });
+        if (get().openId === id) get().open(null);
         await get().refresh();
       }),
-      open: (id) => set({ openId: id }),
+      open: (id) => {
+        if (id) memory.setItem(LAST_OPEN_KEY, id);
+        else memory.removeItem(LAST_OPEN_KEY);
+        set({ openId: id });
+      },
       reportError: (error) => set({ error: describe(error) }),
       dismissError: () => set({ error: null }),
     };

@@ -40,6 +40,9 @@ export function FlowCanvas() {
   const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
   const [edges, setEdges] = useState<Edge[]>(() => toEdges(doc, []));
 
+  // Fit a drawn diagram once when it opens; an empty one keeps the default view so that the first
+  // element lands exactly where it was dropped.
+  const [fitOnOpen] = useState(() => doc.model.elements.length > 0);
   const [derivedFrom, setDerivedFrom] = useState(doc);
   if (derivedFrom !== doc) {
     // The document changed (an edit, undo, redo): derive the canvas again, keeping its selection.
@@ -136,7 +139,7 @@ export function FlowCanvas() {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         snapToGrid
         snapGrid={[8, 8]}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ maxZoom: 1.2, padding: 0.2 }}
         minZoom={0.1}
         maxZoom={3}

@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { launchChromium } from '../../scripts/chromium.mjs';
+import { startHostProcess, type HostProcess } from '../../scripts/host-process.mjs';
+
+export const resultsDir = join(process.cwd(), 'test-results');
+
+/** A temporary workspace, a web host serving it and a Chromium to drive it. */
+export interface Session {
+  readonly dir: string;
+  readonly db: string;
+  host: HostProcess;
+  readonly browser: Browser;
+  page: Page;
+  /** Stops the host with Ctrl+C and starts it again on the same workspace. */
+  restartHost(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-e2e-'));
+  const db = join(dir, 'workspace.baton.db');
+  const browser = await launchChromium(inject('chromiumPath'));
+  const session: Session = {
+    dir,
+    db,
+    host: await startHostProcess({ db }),
+    browser,
+    page: await browser.newPage({ viewport: { width: 1280, height: 800 } }),
+    async restartHost() {
+      expect(await session.host.stop()).toBe(0);
+      session.host = await startHostProcess({ db });
+    },
+    async close() {
+      await browser.close();
+      await session.host.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  const errors: string[] = [];
+  session.page.on('pageerror', (error) => errors.push(error.message));
+  return session;
+}
+
+/** Opens the app at the host's address and waits until the workspace is listed. */
+export async function openApp(session: Session): Promise<Page> {
+  await session.page.goto(session.host.url);
+  await session.page.locator('.app[data-ready]').waitFor();
+  return session.page;
+}
+
+/** Drags a palette item onto the canvas at a point relative to the canvas' top-left corner. */
+export async function dragFromPalette(page: Page, label: string, at: { x: number; y: number }) {
+  await page
+    .getByRole('complementary', { name: 'Palette' })
+    .getByRole('button', { name: label, exact: true })
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: at });
+}
+
+/** The centre of an element's handle on screen. */
+async function handleCentre(page: Page, elementId: string, kind: 'source' | 'target') {
+  const box = await page.locator(`.react-flow__node[data-id="${elementId}"] .handle-${kind}`).boundingBox();
+  if (!box) throw new Error(`no ${kind} handle on ${elementId}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Connects two elements with a real mouse drag from the source handle to the target handle. */
+export async function connectByDrag(page: Page, sourceId: string, targetId: string) {
+  const from = await handleCentre(page, sourceId, 'source');
+  const to = await handleCentre(page, targetId, 'target');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2 + 20, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(resultsDir, { recursive: true });
+  const path = join(resultsDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Waits until the autosave says everything is stored. */
+export async function waitForSaved(page: Page) {
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+}
