@@ -38,7 +38,7 @@ describe('drawing a flow and finding it again', () => {
     // And after the host is stopped with Ctrl+C and started again, everything is still there
     await session.restartHost();
     await openApp(session);
-    await page.getByRole('button', { name: /Untitled flow/ }).first().click();
+    await page.getByRole('button', { name: 'Untitled flow (flow)' }).click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
     expect(await page.locator('.react-flow__edge').count()).toBe(1);
     expect(await page.locator('.react-flow__node[data-id="start_1"]').count()).toBe(1);

@@ -16,7 +16,11 @@ export function documentOf(
   elements: readonly ElementSpec[],
   connections: readonly ConnectionSpec[] = [],
 ): WorkflowDocument {
-  const modelElements: Element[] = elements.map(([id, type, name]) => ({ id, type, name: name ?? id }));
+  const modelElements: Element[] = elements.map(([id, type, name]) => ({
+    id,
+    type,
+    name: name ?? id,
+  }));
   const modelConnections: Connection[] = connections.map(([id, source, target]) => ({
     id,
     source,

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm run bench [name]`: runs bench/<name>.bench.mjs (all of them without a name) and writes
+// bench/results/<name>.json: {"name","machine","figures":[{"name","value","unit","reference",
+// "ratio","bar","pass"}]} as DESIGN.md §6 describes. Exits 1 when a figure misses its bar.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const here = new URL('.', import.meta.url).pathname;
+const wanted = process.argv[2];
+const available = readdirSync(here)
+  .filter((file) => file.endsWith('.bench.mjs'))
+  .map((file) => file.replace(/\.bench\.mjs$/, ''));
+if (wanted && !available.includes(wanted)) {
+  console.error(`No benchmark named "${wanted}". Available: ${available.join(', ')}`);
+  process.exit(2);
+}
+
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+};
+
+/** Checks a value against a bar written as text, such as "<= 1000" or ">= 0.5". */
+export function meetsBar(value, bar) {
+  const [, op, limit] = /^(<=|>=|<|>)\s*([\d.]+)$/.exec(bar) ?? [];
+  if (!op) throw new Error(`unreadable bar "${bar}"`);
+  const n = Number(limit);
+  return op === '<=' ? value <= n : op === '>=' ? value >= n : op === '<' ? value < n : value > n;
+}
+
+mkdirSync(join(here, 'results'), { recursive: true });
+let allPass = true;
+for (const name of wanted ? [wanted] : available) {
+  console.log(`▶ bench ${name}`);
+  const { run } = await import(join(here, `${name}.bench.mjs`));
+  const figures = (await run()).map((figure) => {
+    // A figure with a reference is judged by its ratio when its bar is on the ratio.
+    const judged = figure.barOn === 'ratio' ? figure.ratio : figure.value;
+    const { barOn: _barOn, ...rest } = figure;
+    return { ...rest, pass: meetsBar(judged, figure.bar) };
+  });
+  const result = { name, machine, date: new Date().toISOString(), figures };
+  writeFileSync(join(here, 'results', `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  for (const figure of figures) {
+    allPass &&= figure.pass;
+    const ratio = figure.ratio === undefined ? '' : ` (ratio ${figure.ratio} of ${figure.reference} ${figure.unit})`;
+    console.log(`  ${figure.pass ? '✔' : '✘'} ${figure.name}: ${figure.value} ${figure.unit}${ratio}, bar ${figure.bar}`);
+  }
+  console.log(`  → bench/results/${name}.json`);
+}
+process.exit(allPass ? 0 : 1);

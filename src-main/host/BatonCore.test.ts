@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallChannel, CallInput } from '../../src-shared/contract/contract';
+import { callChannels } from '../../src-shared/contract/contract';
+import type { Envelope, ErrorInfo } from '../../src-shared/contract/errors';
+import { createEmptyDocument } from '../../src-shared/model/document';
+import { BatonCore } from './BatonCore';
+
+const someId = '3f2b8c1e-9d4a-4e6b-8f1a-2c3d4e5f6a7b';
+
+/** One valid payload per channel; the type makes a new channel without a sample fail to compile. */
+const validPayloads: { [C in CallChannel]: CallInput<C> } = {
+  'app.info': {},
+  'workflows.list': { query: 'order' },
+  'workflows.create': { kind: 'flow', name: 'Orders' },
+  'workflows.rename': { id: someId, name: 'Orders' },
+  'workflows.duplicate': { id: someId, name: 'Copy' },
+  'workflows.delete': { id: someId },
+  'workflows.open': { id: someId },
+  'drafts.save': { id: someId, baseRevision: 1, document: createEmptyDocument('flow') },
+  'versions.create': { id: someId, label: 'v1' },
+  'versions.list': { id: someId },
+};
+
+/** A value of another type than `value`, to put in its place. */
+const wrongTypeFor = (value: unknown): unknown => (typeof value === 'string' ? 42 : 'not-this');
+
+const logged: { message: string; error: unknown }[] = [];
+const cores: BatonCore[] = [];
+
+function openCore(): BatonCore {
+  const core = new BatonCore({
+    workspacePath: ':memory:',
+    mode: 'in-process',
+    log: (message, error) => logged.push({ message, error }),
+  });
+  cores.push(core);
+  return core;
+}
+
+afterEach(() => {
+  for (const core of cores.splice(0)) core.close();
+  logged.length = 0;
+});
+
+/** The error of an envelope that must have failed. */
+function errorOf(envelope: Envelope<unknown>): ErrorInfo {
+  expect(envelope.ok, JSON.stringify(envelope)).toBe(false);
+  return envelope.ok ? { code: 'internal', message: 'succeeded' } : envelope.error;
+}
+
+describe('BatonCore.invoke: channels', () => {
+  it.each(['workflows.explode', '', '__proto__', 'toString', 'hasOwnProperty', 'constructor'])(
+    'given the unknown channel "%s", when invoked, then an unknown-channel envelope comes back',
+    async (channel) => {
+      const core = openCore();
+
+      const error = errorOf(await core.invoke(channel, {}));
+
+      expect(error.code).toBe('unknown-channel');
+      expect(error.message).toContain(`"${channel}"`);
+    },
+  );
+
+  it('given the app.info channel, when invoked, then it names the mode, the workspace and the package version', async () => {
+    const core = openCore();
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+
+    const envelope = await core.invoke('app.info', {});
+
+    expect(envelope).toEqual({
+      ok: true,
+      value: { version: pkg.version, mode: 'in-process', workspacePath: ':memory:' },
+    });
+  });
+});
+
+describe.each(callChannels)('BatonCore.invoke: malformed payloads on %s', (channel) => {
+  const valid = validPayloads[channel] as Record<string, unknown>;
+
+  it('given a valid payload, then it is not refused as invalid input', async () => {
+    const envelope = await openCore().invoke(channel, valid);
+
+    expect(envelope.ok || envelope.error.code).not.toBe('invalid-input');
+  });
+
+  it('given an extra key "bogus", then an invalid-input envelope names it', async () => {
+    const error = errorOf(await openCore().invoke(channel, { ...valid, bogus: 1 }));
+
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toContain('bogus');
+    expect(error.issues).toContainEqual({ path: '(root)', message: 'Unrecognized key: "bogus"' });
+  });
+
+  it('given only { bogus: 1 }, then an invalid-input envelope comes back', async () => {
+    const error = errorOf(await openCore().invoke(channel, { bogus: 1 }));
+
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toMatch(new RegExp(`^invalid arguments for ${channel.replace('.', '\\.')}: `));
+  });
+
+  it.each(['text', 42, true, [], [valid]])('given the payload %j, then an invalid-input envelope comes back', async (payload) => {
+    const error = errorOf(await openCore().invoke(channel, payload));
+
+    expect(error.code).toBe('invalid-input');
+    expect(error.issues?.[0]?.path).toBe('(root)');
+  });
+
+  const fields = Object.keys(valid);
+
+  it.runIf(fields.length > 0).each(fields)('given a wrong type for %s, then the envelope names that field', async (field) => {
+    const error = errorOf(await openCore().invoke(channel, { ...valid, [field]: wrongTypeFor(valid[field]) }));
+
+    expect(error.code).toBe('invalid-input');
+    expect(error.issues?.map((issue) => issue.path)).toContain(field);
+    expect(error.message).toContain(`${field}: `);
+  });
+
+  const required = fields.filter((field) => !['query', 'name', 'label'].includes(field) || channel === 'workflows.create' || channel === 'workflows.rename');
+
+  it.runIf(required.length > 0)('given null or {}, then the envelope names a missing required field', async () => {
+    const core = openCore();
+
+    for (const payload of [null, undefined, {}]) {
+      const error = errorOf(await core.invoke(channel, payload));
+      expect(error.code).toBe('invalid-input');
+      expect(required).toContain(error.issues?.[0]?.path);
+    }
+  });
+
+  it.runIf(required.length === 0)('given null, then it is taken as no arguments', async () => {
+    const envelope = await openCore().invoke(channel, null);
+
+    expect(envelope.ok).toBe(true);
+  });
+});
+
+describe('BatonCore.invoke: failing handlers', () => {
+  it('given a handler that throws a non-BatonError, when invoked, then an internal envelope comes back and the error is logged', async () => {
+    const core = openCore();
+    core.close(); // the repository now throws better-sqlite3's TypeError, not a BatonError
+
+    const error = errorOf(await core.invoke('workflows.list', {}));
+
+    expect(error).toEqual({ code: 'internal', message: 'workflows.list failed unexpectedly' });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.message).toContain('workflows.list');
+    expect(logged[0]?.error).toBeInstanceOf(Error);
+    expect(logged[0]?.error).not.toHaveProperty('code', 'internal');
+  });
+
+  it('given a handler that throws a BatonError, when invoked, then its code comes back and nothing is logged', async () => {
+    const core = openCore();
+
+    const error = errorOf(await core.invoke('workflows.open', { id: someId }));
+
+    expect(error.code).toBe('not-found');
+    expect(error.message).toContain(someId);
+    expect(logged).toEqual([]);
+  });
+
+  it('given a closed core, when closed again, then nothing throws', () => {
+    const core = openCore();
+    core.close();
+
+    expect(() => core.close()).not.toThrow();
+  });
+});
