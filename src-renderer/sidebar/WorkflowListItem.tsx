@@ -42,6 +42,7 @@ export function WorkflowListItem({ workflow, onDelete }: Props) {
         <button
           type="button"
           className="workflow-open"
+          aria-label={`${workflow.name} (${workflow.kind})`}
           aria-current={isOpen ? 'page' : undefined}
           onClick={() => open(workflow.id)}
           onDoubleClick={() => setEditing(true)}
@@ -54,7 +55,6 @@ export function WorkflowListItem({ workflow, onDelete }: Props) {
             {workflow.kind === 'flow' ? 'F' : 'M'}
           </span>
           <span className="workflow-name">{workflow.name}</span>
-          <span className="visually-hidden">{workflow.kind === 'flow' ? ' (flow)' : ' (map)'}</span>
         </button>
       )}
       <span className="workflow-item-actions">
