@@ -86,6 +86,6 @@ describe('the Electron IPC transport', () => {
     registry.windows.push({ webContents: { send: (channel, payload) => sent.push([channel, payload]) } });
     const created = await call('workflows.create', { kind: 'map', name: 'Shipments' });
     expect(created.ok).toBe(true);
-    expect(sent).toEqual([['workflows.changed', { id: expect.any(String), change: 'created' }]]);
+    expect(sent).toEqual([['workflows.changed', { id: created.ok && (created.value as { id: string }).id, change: 'created' }]]);
   });
 });
