@@ -22,6 +22,20 @@ const validPayloads: { [C in CallChannel]: CallInput<C> } = {
   'versions.list': { id: someId },
 };
 
+/** The fields each channel cannot do without. */
+const requiredFields: { [C in CallChannel]: readonly string[] } = {
+  'app.info': [],
+  'workflows.list': [],
+  'workflows.create': ['kind', 'name'],
+  'workflows.rename': ['id', 'name'],
+  'workflows.duplicate': ['id'],
+  'workflows.delete': ['id'],
+  'workflows.open': ['id'],
+  'drafts.save': ['id', 'baseRevision', 'document'],
+  'versions.create': ['id'],
+  'versions.list': ['id'],
+};
+
 /** A value of another type than `value`, to put in its place. */
 const wrongTypeFor = (value: unknown): unknown => (typeof value === 'string' ? 42 : 'not-this');
 
@@ -64,7 +78,9 @@ describe('BatonCore.invoke: channels', () => {
 
   it('given the app.info channel, when invoked, then it names the mode, the workspace and the package version', async () => {
     const core = openCore();
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as {
       version: string;
     };
 
@@ -98,42 +114,53 @@ describe.each(callChannels)('BatonCore.invoke: malformed payloads on %s', (chann
     const error = errorOf(await openCore().invoke(channel, { bogus: 1 }));
 
     expect(error.code).toBe('invalid-input');
-    expect(error.message).toMatch(new RegExp(`^invalid arguments for ${channel.replace('.', '\\.')}: `));
+    expect(error.message).toMatch(
+      new RegExp(`^invalid arguments for ${channel.replace('.', '\\.')}: `),
+    );
   });
 
-  it.each(['text', 42, true, [], [valid]])('given the payload %j, then an invalid-input envelope comes back', async (payload) => {
-    const error = errorOf(await openCore().invoke(channel, payload));
+  it.each(['text', 42, true, [], [valid]])(
+    'given the payload %j, then an invalid-input envelope comes back',
+    async (payload) => {
+      const error = errorOf(await openCore().invoke(channel, payload));
 
-    expect(error.code).toBe('invalid-input');
-    expect(error.issues?.[0]?.path).toBe('(root)');
-  });
+      expect(error.code).toBe('invalid-input');
+      expect(error.issues?.[0]?.path).toBe('(root)');
+    },
+  );
 
   const fields = Object.keys(valid);
 
-  it.runIf(fields.length > 0).each(fields)('given a wrong type for %s, then the envelope names that field', async (field) => {
-    const error = errorOf(await openCore().invoke(channel, { ...valid, [field]: wrongTypeFor(valid[field]) }));
+  // `each` of an empty list is an error in Vitest, hence the guard (app.info takes no fields).
+  if (fields.length > 0)
+    it.each(fields)(
+      'given a wrong type for %s, then the envelope names that field',
+      async (field) => {
+        const error = errorOf(
+          await openCore().invoke(channel, { ...valid, [field]: wrongTypeFor(valid[field]) }),
+        );
 
-    expect(error.code).toBe('invalid-input');
-    expect(error.issues?.map((issue) => issue.path)).toContain(field);
-    expect(error.message).toContain(`${field}: `);
-  });
+        expect(error.code).toBe('invalid-input');
+        expect(error.issues?.map((issue) => issue.path)).toContain(field);
+        expect(error.message).toContain(`${field}: `);
+      },
+    );
 
-  const required = fields.filter((field) => !['query', 'name', 'label'].includes(field) || channel === 'workflows.create' || channel === 'workflows.rename');
+  const required = requiredFields[channel];
 
-  it.runIf(required.length > 0)('given null or {}, then the envelope names a missing required field', async () => {
+  it('given null, undefined or {}, then every missing required field is named, or none is needed', async () => {
     const core = openCore();
 
     for (const payload of [null, undefined, {}]) {
-      const error = errorOf(await core.invoke(channel, payload));
-      expect(error.code).toBe('invalid-input');
-      expect(required).toContain(error.issues?.[0]?.path);
+      const envelope = await core.invoke(channel, payload);
+      if (required.length === 0) {
+        expect(envelope.ok).toBe(true);
+      } else {
+        const error = errorOf(envelope);
+        expect(error.code).toBe('invalid-input');
+        expect(error.issues?.map((issue) => issue.path).sort()).toEqual([...required].sort());
+      }
     }
-  });
-
-  it.runIf(required.length === 0)('given null, then it is taken as no arguments', async () => {
-    const envelope = await openCore().invoke(channel, null);
-
-    expect(envelope.ok).toBe(true);
   });
 });
 

@@ -137,6 +137,7 @@ export function FlowCanvas() {
         onPaneClick={(event) => armed && addAt(armed, { x: event.clientX, y: event.clientY })}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        zoomOnDoubleClick={false}
         snapToGrid
         snapGrid={[8, 8]}
         fitView={fitOnOpen}

@@ -45,7 +45,9 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
         Save version
       </button>
       <span className="version-note" role="status">
-        {versionNote ?? (workflow && workflow.versionCount > 0 ? `${workflow.versionCount} versions` : 'No versions yet')}
+        {versionNote ?? (workflow && workflow.versionCount > 0
+            ? `${workflow.versionCount} version${workflow.versionCount === 1 ? '' : 's'}`
+            : 'No versions yet')}
       </span>
     </header>
   );

@@ -80,6 +80,12 @@ describe('managing the workspace and editing in Chromium', () => {
     await dragFromPalette(page, 'Start', { x: 120, y: 120 });
     await page.locator('.react-flow__node[data-id="start_1"]').waitFor();
 
+    // Double-click renames an element in place
+    await page.locator('.react-flow__node[data-id="userTask_1"]').dblclick();
+    await page.getByRole('textbox', { name: 'Name of User task' }).fill('Manager approval');
+    await page.keyboard.press('Enter');
+    await page.locator('.react-flow__node[data-id="userTask_1"]').getByText('Manager approval').waitFor();
+
     // The same connection twice is refused: the second drag connects nothing
     await connectByDrag(page, 'userTask_1', 'end_1');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
