@@ -75,9 +75,9 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => core?.close());
 
-  // Electron passes its own flags first; ours follow the `--` the launcher adds.
+  // `npm start` puts our flags after a `--`; a packaged app gets them directly.
   const separator = process.argv.indexOf('--');
-  const argv = separator >= 0 ? process.argv.slice(separator + 1) : [];
+  const argv = separator >= 0 ? process.argv.slice(separator + 1) : app.isPackaged ? process.argv.slice(1) : [];
 
   app
     .whenReady()
