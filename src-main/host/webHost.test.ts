@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { request } from 'node:http';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { acceptsConnection, rawRequest, type RawRequestOptions } from '../../test/main/rawHttp';
 import { BatonCore } from './BatonCore';
 import { startWebHost, type WebHost } from './webHost';
 
@@ -27,42 +27,9 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true });
 });
 
-interface Reply {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
-/** A raw HTTP request, for headers that fetch may not set (Host) and bodies it would stream. */
-function rawRequest(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+/** A raw request to the host, for a Host header or a body that fetch would not send. */
+const send = (path: string, options?: RawRequestOptions) => rawRequest(host.port, path, options);
+const accepts = (address: string) => acceptsConnection(address, host.port);
 
 /** POSTs a call with the token, as the renderer does. */
 function call(channel: string, body: string, headers: Record<string, string> = {}) {
@@ -82,8 +49,20 @@ describe('web host: binding', () => {
     expect(host.port).toBeGreaterThan(0);
   });
 
+  it('given a started host, then 127.0.0.1 accepts connections and the IPv6 loopback does not', async () => {
+    expect(await accepts('127.0.0.1')).toBe(true);
+    expect(await accepts('::1')).toBe(false);
+  });
+
+  it.runIf(externalAddresses.length > 0)(
+    'given a network interface other than loopback, then it does not accept connections',
+    async () => {
+      for (const address of externalAddresses) expect(await accepts(address), address).toBe(false);
+    },
+  );
+
   it('given a started host, when reached through localhost, then it answers too', async () => {
-    const reply = await rawRequest('/api/app.info', {
+    const reply = await send('/api/app.info', {
       method: 'POST',
       headers: { host: `localhost:${host.port}`, 'x-baton-token': token },
     });
@@ -91,6 +70,11 @@ describe('web host: binding', () => {
     expect(reply.status).toBe(200);
   });
 });
+
+const externalAddresses = Object.values(networkInterfaces())
+  .flat()
+  .filter((info) => info !== undefined && !info.internal && info.family === 'IPv4')
+  .map((info) => info!.address);
 
 describe('web host: access control', () => {
   it('given no token, when a channel is called, then it is 401', async () => {
@@ -112,7 +96,7 @@ describe('web host: access control', () => {
   it.each(['/api/workflows.list', '/', '/index.html'])(
     'given a foreign Host header, when %s is requested, then it is 403',
     async (path) => {
-      const reply = await rawRequest(path, {
+      const reply = await send(path, {
         method: path.startsWith('/api/') ? 'POST' : 'GET',
         headers: { host: `evil.example:${host.port}`, 'x-baton-token': token },
       });
@@ -122,10 +106,10 @@ describe('web host: access control', () => {
     },
   );
 
-  it.each(['http://evil.example', `http://127.0.0.1:${1}`, 'null'])(
+  it.each(['http://evil.example', 'http://127.0.0.1:1', 'http://localhost.evil.example', 'null'])(
     'given the foreign Origin %s, when a channel is called with the token, then it is 403',
     async (origin) => {
-      const reply = await rawRequest('/api/workflows.list', {
+      const reply = await send('/api/workflows.list', {
         method: 'POST',
         headers: { origin, 'x-baton-token': token },
         body: '{}',
@@ -191,6 +175,21 @@ describe('web host: calls', () => {
     expect(await errorCodeOf(response)).toBe('not-found');
   });
 
+  it('given a percent-encoded channel name, then it is decoded before dispatch', async () => {
+    const response = await call('app%2Einfo', '{}');
+
+    expect(response.status).toBe(200);
+  });
+
+  // Bug (src-main/host/webHost.ts, handleApi): decodeURIComponent throws on a malformed escape,
+  // which ends up as a 500 "internal" error (and a logged stack) instead of a 4xx.
+  it.skip('given a malformed percent escape in the channel name, then it is a 4xx, not a 500', async () => {
+    const response = await call('workflows%E0%A4%A', '{}');
+
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it('given GET on an API channel with the token, then it is 405', async () => {
     const response = await fetch(`${base}/api/workflows.list`, {
       headers: { 'x-baton-token': token },
@@ -200,7 +199,7 @@ describe('web host: calls', () => {
   });
 
   const oversized = () =>
-    rawRequest('/api/workflows.list', {
+    send('/api/workflows.list', {
       method: 'POST',
       headers: { 'x-baton-token': token, 'content-type': 'application/json' },
       body: Buffer.alloc(32 * 1024 * 1024 + 1, 0x20),
