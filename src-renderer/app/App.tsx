@@ -1,6 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { DocumentView } from '../editor/DocumentView';
 import type { Platform } from '../platform/Platform';
 import { PlatformContext } from '../platform/PlatformContext';
 import { Sidebar } from '../sidebar/Sidebar';
@@ -8,6 +7,11 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { useWorkspace, WorkspaceContext } from './WorkspaceContext';
 import { createWorkspaceStore } from './workspaceStore';
 import { EmptyState } from './EmptyState';
+
+// The canvas (React Flow and the editor) loads on first use, so the window is interactive sooner.
+const DocumentView = lazy(() =>
+  import('../editor/DocumentView').then((module) => ({ default: module.DocumentView })),
+);
 
 /** The whole window: the workspace's list on the left, the open document on the right. */
 export function App({ platform }: { platform: Platform }) {
@@ -52,6 +56,12 @@ function OpenDocument() {
   const openId = useWorkspace((state) => state.openId);
   const loaded = useWorkspace((state) => state.loaded);
   const count = useWorkspace((state) => state.workflows.length);
-  if (openId) return <DocumentView key={openId} workflowId={openId} />;
+  if (openId) {
+    return (
+      <Suspense fallback={<div className="empty-state" aria-busy="true">Opening…</div>}>
+        <DocumentView key={openId} workflowId={openId} />
+      </Suspense>
+    );
+  }
   return <EmptyState loaded={loaded} hasWorkflows={count > 0} />;
 }
