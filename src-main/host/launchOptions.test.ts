@@ -78,9 +78,9 @@ describe('parseLaunchOptions: refused flags', () => {
     expect(error.message).toContain(launchUsage);
   });
 
-  // Bug (src-main/host/launchOptions.ts, `Number(values.port)`): Number('') is 0, so `--port=`
+  // Regression (fixed; src-main/host/launchOptions.ts, `Number(values.port)`): Number('') is 0, so `--port=`
   // silently means "a random port" instead of being refused like any other bad port.
-  it.skip('given an empty --port, then it is invalid input', () => {
+  it('given an empty --port, then it is invalid input', () => {
     expect(parseFailure(['--port=']).code).toBe('invalid-input');
   });
 });
@@ -114,10 +114,10 @@ describe('defaultWorkspacePath', () => {
     expect(defaultWorkspacePath(platform, env)).toBe(expected);
   });
 
-  // Bug (src-main/host/launchOptions.ts, defaultWorkspacePath): an empty XDG_CONFIG_HOME is used
+  // Regression (fixed; src-main/host/launchOptions.ts, defaultWorkspacePath): an empty XDG_CONFIG_HOME is used
   // as is (`??` keeps ''), giving the relative path "Baton/workspace.baton.db"; the XDG spec and
   // Electron treat an empty value as unset.
-  it.skip('given linux with an empty XDG_CONFIG_HOME, then the ~/.config fallback is used', () => {
+  it('given linux with an empty XDG_CONFIG_HOME, then the ~/.config fallback is used', () => {
     expect(defaultWorkspacePath('linux', { XDG_CONFIG_HOME: '' })).toBe(
       join(homedir(), '.config', ...file),
     );

@@ -36,7 +36,7 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
     throw new BatonError('invalid-input', `${(error as Error).message}\n${launchUsage}`);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (values.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
     throw new BatonError('invalid-input', `--port must be a number from 0 to 65535, not "${values.port}"`);
   }
   return {
@@ -58,9 +58,10 @@ export function defaultWorkspacePath(
   const home = homedir();
   const base =
     platform === 'win32'
-      ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
+      ? env.APPDATA || join(home, 'AppData', 'Roaming')
       : platform === 'darwin'
         ? join(home, 'Library', 'Application Support')
-        : (env.XDG_CONFIG_HOME ?? join(home, '.config'));
+        : // An empty XDG_CONFIG_HOME counts as unset (XDG base directory spec).
+          env.XDG_CONFIG_HOME || join(home, '.config');
   return join(base, 'Baton', 'workspace.baton.db');
 }

@@ -181,9 +181,9 @@ describe('web host: calls', () => {
     expect(response.status).toBe(200);
   });
 
-  // Bug (src-main/host/webHost.ts, handleApi): decodeURIComponent throws on a malformed escape,
+  // Regression (fixed; src-main/host/webHost.ts, handleApi): decodeURIComponent throws on a malformed escape,
   // which ends up as a 500 "internal" error (and a logged stack) instead of a 4xx.
-  it.skip('given a malformed percent escape in the channel name, then it is a 4xx, not a 500', async () => {
+  it('given a malformed percent escape in the channel name, then it is a 4xx, not a 500', async () => {
     const response = await call('workflows%E0%A4%A', '{}');
 
     expect(response.status).toBeGreaterThanOrEqual(400);
@@ -215,10 +215,10 @@ describe('web host: calls', () => {
     expect((await call('workflows.list', '{}')).status).toBe(200);
   });
 
-  // Bug (src-main/host/webHost.ts, readBody): `req.destroy()` runs right after `resolve(null)`,
+  // Regression (fixed; src-main/host/webHost.ts, readBody): `req.destroy()` runs right after `resolve(null)`,
   // so the socket is gone before handleApi writes the 413 and the client sees "socket hang up"
   // instead of a 413 it could explain to the user.
-  it.skip('given a body over 32 MiB, then it is 413', async () => {
+  it('given a body over 32 MiB, then it is 413', async () => {
     expect((await oversized()).status).toBe(413);
   });
 });

@@ -129,6 +129,9 @@ async function handleApi(
   }
   const body = await readBody(req);
   if (body === null) {
+    // Answer first, then drop the connection: the rest of the body is not read.
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.destroy());
     return sendError(res, 413, 'invalid-input', `the request is larger than ${MAX_BODY_BYTES} bytes`);
   }
   let payload: unknown;
@@ -137,7 +140,12 @@ async function handleApi(
   } catch (error) {
     return sendError(res, 400, 'invalid-input', `the request body is not valid JSON: ${(error as Error).message}`);
   }
-  const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+  let channel: string;
+  try {
+    channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+  } catch {
+    return sendError(res, 404, 'unknown-channel', `no such channel "${url.pathname.slice(5)}"`);
+  }
   const envelope = await core.invoke(channel, payload);
   sendJson(res, envelope.ok ? 200 : statusByCode[envelope.error.code], envelope);
 }
@@ -167,8 +175,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        req.pause();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -134,9 +134,9 @@ describe.each([
       },
     );
 
-    // Limitation (src-main/storage/WorkflowRepository.ts, `list`): SQLite's lower() folds ASCII
+    // Regression (fixed; src-main/storage/WorkflowRepository.ts, `list`): SQLite's lower() folds ASCII
     // only, so a search for "überweisung" does not find "Überweisung".
-    it.skip('given a name with a non-ASCII capital, when searched in lower case, then it is found', () => {
+    it('given a name with a non-ASCII capital, when searched in lower case, then it is found', () => {
       const { repository } = open(pathOf());
       repository.create({ id: 'u', kind: 'flow', name: 'Überweisung', document: doc('u'), now: 1 });
 

@@ -68,7 +68,7 @@ export class WorkflowRepository {
   constructor(private readonly db: Workspace) {
     this.statements = {
       list: db.prepare(
-        `${summarySelect} WHERE instr(lower(w.name), lower(?)) > 0 ORDER BY w.updated_at DESC, w.name`,
+        `${summarySelect} WHERE instr(casefold(w.name), casefold(?)) > 0 ORDER BY w.updated_at DESC, w.name`,
       ),
       get: db.prepare(`${summarySelect} WHERE w.id = ?`),
       insert: db.prepare(

@@ -31,6 +31,10 @@ export function openWorkspace({ path, nativeBinding }: OpenOptions): Workspace {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // SQLite's lower() folds ASCII only; searches by name fold every script.
+    db.function('casefold', { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? text.toLocaleLowerCase() : text,
+    );
     migrate(db);
     return db;
   } catch (error) {

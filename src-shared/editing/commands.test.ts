@@ -117,10 +117,10 @@ describe('nodes.move', () => {
     );
   });
 
-  // Bug (src-shared/editing/commands.ts, moveNodes): `shapes[move.id]` on a plain object sees
+  // Regression (fixed; src-shared/editing/commands.ts, moveNodes): `shapes[move.id]` on a plain object sees
   // inherited members, so moving "toString" adds a shape for an element that does not exist and
   // moving "__proto__" replaces the prototype of the shapes object, instead of a conflict.
-  it.skip.each(['toString', 'constructor', '__proto__'])(
+  it.each(['toString', 'constructor', '__proto__'])(
     'given no element "%s", when it is moved, then it is refused as a conflict',
     (id) => {
       expectConflict(

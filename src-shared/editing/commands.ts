@@ -1,5 +1,5 @@
 import { BatonError } from '../contract/errors';
-import type { Connection, Element, Shape, WorkflowDocument } from '../model/document';
+import { MAX_NAME_LENGTH, type Connection, type Element, type Shape, type WorkflowDocument } from '../model/document';
 import { paletteByKind } from '../model/elementTypes';
 import { canConnect } from '../rules/canConnect';
 
@@ -69,12 +69,19 @@ function addElement(doc: WorkflowDocument, element: Element, shape: Shape): Work
 }
 
 function moveNodes(doc: WorkflowDocument, moves: Extract<Command, { type: 'nodes.move' }>['moves']) {
-  const shapes = { ...doc.diagram.shapes };
+  const shapes = new Map(Object.entries(doc.diagram.shapes));
+  let changed = false;
   for (const move of moves) {
-    if (!shapes[move.id]) throw new BatonError('conflict', `no shape for "${move.id}"`);
-    shapes[move.id] = { x: move.x, y: move.y };
+    const shape = shapes.get(move.id);
+    if (!shape) throw new BatonError('conflict', `no shape for "${move.id}"`);
+    if (!Number.isFinite(move.x) || !Number.isFinite(move.y)) {
+      throw new BatonError('conflict', `"${move.id}" cannot move to a position that is not a number`);
+    }
+    if (shape.x === move.x && shape.y === move.y) continue;
+    shapes.set(move.id, { x: move.x, y: move.y });
+    changed = true;
   }
-  return { ...doc, diagram: { shapes } };
+  return changed ? { ...doc, diagram: { shapes: Object.fromEntries(shapes) } } : doc;
 }
 
 function createConnection(doc: WorkflowDocument, connection: Connection): WorkflowDocument {
@@ -85,6 +92,7 @@ function createConnection(doc: WorkflowDocument, connection: Connection): Workfl
 }
 
 function deleteItems(doc: WorkflowDocument, ids: ReadonlySet<string>): WorkflowDocument {
+  if (![...ids].some((id) => hasId(doc, id))) return doc;
   const elements = doc.model.elements.filter((element) => !ids.has(element.id));
   const connections = doc.model.connections.filter(
     (connection) =>
@@ -97,9 +105,12 @@ function deleteItems(doc: WorkflowDocument, ids: ReadonlySet<string>): WorkflowD
 }
 
 function renameElement(doc: WorkflowDocument, id: string, name: string): WorkflowDocument {
-  if (!doc.model.elements.some((element) => element.id === id)) {
-    throw new BatonError('conflict', `no element "${id}"`);
+  const element = doc.model.elements.find((candidate) => candidate.id === id);
+  if (!element) throw new BatonError('conflict', `no element "${id}"`);
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new BatonError('conflict', `a name is at most ${MAX_NAME_LENGTH} characters`);
   }
+  if (element.name === name) return doc;
   const elements = doc.model.elements.map((element) =>
     element.id === id ? { ...element, name } : element,
   );

@@ -180,10 +180,10 @@ describe('history: limit', () => {
 });
 
 describe('history: commands that change nothing', () => {
-  // Bug (src-shared/editing/history.ts, execute): "a command that changes nothing leaves no history
+  // Regression (fixed; src-shared/editing/history.ts, execute): "a command that changes nothing leaves no history
   // entry" is checked with `after === state.doc`, but applyCommand always builds a new document,
   // so deleting nothing (or an unknown id) still adds an undo step that does nothing.
-  it.skip.each<Command>([
+  it.each<Command>([
     { type: 'elements.delete', ids: [] },
     { type: 'elements.delete', ids: ['ghost'] },
     { type: 'nodes.move', moves: [] },

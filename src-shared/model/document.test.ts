@@ -192,18 +192,18 @@ describe('WorkflowDocument: invalid documents', () => {
     expect(Object.getPrototypeOf(shapes)).not.toEqual({ x: 1, y: 2 });
   });
 
-  // Bug (src-shared/model/document.ts, `diagram.shapes`): zod's record drops a "__proto__" key
+  // Regression (fixed; src-shared/model/document.ts, `diagram.shapes`): zod's record drops a "__proto__" key
   // without an issue, so the document is accepted silently instead of refused like "__proto__"
   // as an element id.
-  it.skip('given "__proto__" as a shapes key in JSON, when parsed, then it is refused', () => {
+  it('given "__proto__" as a shapes key in JSON, when parsed, then it is refused', () => {
     const issues = issuesOf(withProtoShape());
 
     expect(issues.join('\n')).toMatch(/__proto__/);
   });
 
-  // Bug (src-shared/model/document.ts, superRefine): connection ends are checked against a set
+  // Regression (fixed; src-shared/model/document.ts, superRefine): connection ends are checked against a set
   // that also holds connection ids, so a connection may point to another connection.
-  it.skip('given a connection whose target is another connection, when parsed, then it is refused', () => {
+  it('given a connection whose target is another connection, when parsed, then it is refused', () => {
     const input = validWith(['model', 'connections', 1, 'target'], 'flow_1');
 
     expect(issuesOf(input).join('\n')).toMatch(

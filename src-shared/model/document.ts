@@ -6,12 +6,14 @@ import { ElementType, WorkflowKind } from './elementTypes';
 export const FORMAT_VERSION = 1;
 
 const MAX_ELEMENTS = 100_000;
+/** The longest name an element may have. */
+export const MAX_NAME_LENGTH = 200;
 const coordinate = z.number().finite().min(-1e7).max(1e7);
 
 export const Element = z.strictObject({
   id: ElementId,
   type: ElementType,
-  name: z.string().max(200),
+  name: z.string().max(MAX_NAME_LENGTH),
 });
 export type Element = z.infer<typeof Element>;
 
@@ -38,7 +40,13 @@ export const WorkflowDocument = z
       connections: z.array(Connection).max(MAX_ELEMENTS),
     }),
     diagram: z.strictObject({
-      shapes: z.record(ElementId, Shape),
+      shapes: z.preprocess((value, ctx) => {
+        // JSON.parse makes "__proto__" an own key; zod's record would drop it without a word.
+        if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+          ctx.addIssue({ code: 'custom', message: '"__proto__" is not an element id' });
+        }
+        return value;
+      }, z.record(ElementId, Shape)),
     }),
   })
   .superRefine((doc, ctx) => {
@@ -47,14 +55,20 @@ export const WorkflowDocument = z
       if (ids.has(item.id)) ctx.addIssue({ code: 'custom', message: `duplicate id "${item.id}"` });
       ids.add(item.id);
     }
+    const elementIds = new Set(doc.model.elements.map((element) => element.id));
     for (const connection of doc.model.connections) {
       for (const end of [connection.source, connection.target]) {
-        if (!ids.has(end)) {
+        if (!elementIds.has(end)) {
           ctx.addIssue({
             code: 'custom',
             message: `connection "${connection.id}" points to unknown element "${end}"`,
           });
         }
+      }
+    }
+    for (const id of Object.keys(doc.diagram.shapes)) {
+      if (!elementIds.has(id)) {
+        ctx.addIssue({ code: 'custom', message: `the diagram has a shape for unknown element "${id}"` });
       }
     }
   });
