@@ -5,19 +5,41 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'net',
+  'url',
+  'util',
+  'worker_threads',
+];
 
 /** Imports each layer may not make (see STYLE.md, "Shape"). */
 export const layering = {
   'src-shared': {
     paths: ['electron', 'react', 'react-dom', 'zustand', 'better-sqlite3', 'ws', 'sirv'],
-    patterns: [...nodeBuiltins, '@xyflow/*', 'react/*', 'react-dom/*', 'zustand/*', '**/src-main/**', '**/src-renderer/**'],
+    patterns: [
+      ...nodeBuiltins,
+      '@xyflow/*',
+      'react/*',
+      'react-dom/*',
+      'zustand/*',
+      '**/src-main/**',
+      '**/src-renderer/**',
+    ],
     message: 'src-shared is pure TypeScript: no Electron, Node, React or storage imports.',
   },
   'src-renderer': {
     paths: ['electron', 'better-sqlite3', 'ws', 'sirv'],
     patterns: [...nodeBuiltins, '**/src-main/**'],
-    message: 'The renderer reaches the main side only through src-renderer/platform and the contract.',
+    message:
+      'The renderer reaches the main side only through src-renderer/platform and the contract.',
   },
   'src-main': {
     paths: ['react', 'react-dom', 'zustand', '@xyflow/react'],
@@ -38,7 +60,15 @@ const restrict = ({ paths, patterns, message }) => ({
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', '.tsbuild/**', 'test-results/**', 'bench/results/**', '.cache/**', 'node_modules/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      '.tsbuild/**',
+      'test-results/**',
+      'bench/results/**',
+      '.cache/**',
+      'node_modules/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -49,11 +79,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
+          selector:
+            "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
           message: 'No .only in tests: it silently skips the rest of the suite.',
         },
       ],
@@ -62,14 +96,41 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
   },
-  { files: ['src-shared/**/*.ts'], ignores: ['**/*.test.ts'], rules: {
-    ...restrict(layering['src-shared']),
-    'no-restricted-globals': ['error', 'window', 'document', 'process', 'setTimeout', 'setInterval', 'require'],
-    'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'src-shared takes time as an argument.' }, { object: 'Math', property: 'random', message: 'src-shared takes randomness as an argument.' }],
-  } },
-  { files: ['src-renderer/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], rules: restrict(layering['src-renderer']) },
+  {
+    files: ['src-shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      ...restrict(layering['src-shared']),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'setTimeout',
+        'setInterval',
+        'require',
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'src-shared takes time as an argument.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'src-shared takes randomness as an argument.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: restrict(layering['src-renderer']),
+  },
   { files: ['src-main/**/*.ts'], ignores: ['**/*.test.ts'], rules: restrict(layering['src-main']) },
   {
     files: ['src-renderer/**/*.{ts,tsx}', 'test/**/*.tsx'],

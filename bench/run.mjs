@@ -47,8 +47,13 @@ for (const name of wanted ? [wanted] : available) {
   writeFileSync(join(here, 'results', `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   for (const figure of figures) {
     allPass &&= figure.pass;
-    const ratio = figure.ratio === undefined ? '' : ` (ratio ${figure.ratio} of ${figure.reference} ${figure.unit})`;
-    console.log(`  ${figure.pass ? '✔' : '✘'} ${figure.name}: ${figure.value} ${figure.unit}${ratio}, bar ${figure.bar}`);
+    const ratio =
+      figure.ratio === undefined
+        ? ''
+        : ` (ratio ${figure.ratio} of ${figure.reference} ${figure.unit})`;
+    console.log(
+      `  ${figure.pass ? '✔' : '✘'} ${figure.name}: ${figure.value} ${figure.unit}${ratio}, bar ${figure.bar}`,
+    );
   }
   console.log(`  → bench/results/${name}.json`);
 }

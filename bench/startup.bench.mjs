@@ -44,7 +44,9 @@ export async function run() {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${host.origin}/favicon.svg`);
-      reference.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].duration));
+      reference.push(
+        await page.evaluate(() => performance.getEntriesByType('navigation')[0].duration),
+      );
       await page.goto(host.url);
       await page.locator('.app[data-ready]').waitFor();
       interactive.push(
@@ -63,7 +65,12 @@ export async function run() {
         ratio: round(value / ref),
         bar: '<= 1000',
       },
-      { name: 'renderer interactive after host is up (p95)', value: round(p95(interactive)), unit: 'ms', bar: '<= 1000' },
+      {
+        name: 'renderer interactive after host is up (p95)',
+        value: round(p95(interactive)),
+        unit: 'ms',
+        bar: '<= 1000',
+      },
     ];
   } finally {
     await browser.close();

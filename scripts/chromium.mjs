@@ -3,7 +3,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const candidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 const howToGetOne = `No Chromium was found. Install one (Debian/Ubuntu: \`sudo apt-get install chromium\`) or set CHROME_PATH to a Chromium or Chrome executable.`;
 
@@ -11,12 +16,14 @@ const howToGetOne = `No Chromium was found. Install one (Debian/Ubuntu: \`sudo a
 export function findChromium({ install = true } = {}) {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
     return fromEnv;
   }
   const found = candidates.find((path) => existsSync(path));
   if (found) return found;
-  const canApt = install && process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
+  const canApt =
+    install && process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
   if (!canApt) throw new Error(howToGetOne);
   console.log("Installing Debian's chromium for the browser tests (apt-get)…");
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });

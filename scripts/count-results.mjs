@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints the plain closing line CI reads, `N passed, N failed`, counted from the test reports:
-// every vitest test (unit and e2e) plus the typecheck and lint steps. A step that produced no
+// every vitest test (unit and e2e) plus the typecheck, lint and format steps. A step that produced no
 // report (it crashed before writing one) counts as failed.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,12 +16,15 @@ let passed = 0;
 let failed = 0;
 const checks = read('checks.json') ?? [];
 for (const check of checks) {
-  if (check.name === 'typecheck' || check.name === 'lint') {
+  if (['typecheck', 'lint', 'format'].includes(check.name)) {
     if (check.passed) passed += 1;
     else failed += 1;
   }
 }
-for (const [report, step] of [['unit.json', 'unit'], ['e2e.json', 'e2e']]) {
+for (const [report, step] of [
+  ['unit.json', 'unit'],
+  ['e2e.json', 'e2e'],
+]) {
   const data = read(report);
   if (!data) {
     if (checks.some((check) => check.name === step)) failed += 1;
@@ -30,7 +33,10 @@ for (const [report, step] of [['unit.json', 'unit'], ['e2e.json', 'e2e']]) {
   passed += data.numPassedTests;
   failed += data.numFailedTests;
   // A suite that failed to load has no failed tests but must not pass silently.
-  failed += data.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')).length;
+  failed += data.testResults.filter(
+    (file) =>
+      file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'),
+  ).length;
 }
 if (checks.length === 0) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);

@@ -6,9 +6,13 @@ import { join } from 'node:path';
 import { buildIfNeeded, root } from './build-if-needed.mjs';
 
 buildIfNeeded();
-const { status } = spawnSync(join(root, 'node_modules', '.bin', 'electron-builder'), ['--config', 'electron-builder.yml', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, npm_config_nodedir: '' },
-});
+const { status } = spawnSync(
+  join(root, 'node_modules', '.bin', 'electron-builder'),
+  ['--config', 'electron-builder.yml', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_nodedir: '' },
+  },
+);
 process.exit(status ?? 1);

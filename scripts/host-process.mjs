@@ -6,10 +6,14 @@ import { root } from './build-if-needed.mjs';
 
 /** Resolves once the host printed its address: `{ url, origin, token, output, stop() }`. */
 export function startHostProcess({ db, port = 0, timeoutMs = 20_000 }) {
-  const child = spawn(process.execPath, [join(root, 'out/main/server.js'), '--db', db, '--port', String(port), '--no-open'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'out/main/server.js'), '--db', db, '--port', String(port), '--no-open'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

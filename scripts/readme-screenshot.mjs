@@ -19,8 +19,13 @@ const saga = [
   el('done', 'endEvent', 'Order shipped', 940, 248),
 ];
 const links = [
-  ['start', 'reserveStock'], ['reserveStock', 'chargePayment'], ['chargePayment', 'bigOrder'],
-  ['bigOrder', 'managerApproval'], ['bigOrder', 'shipOrder'], ['managerApproval', 'shipOrder'], ['shipOrder', 'done'],
+  ['start', 'reserveStock'],
+  ['reserveStock', 'chargePayment'],
+  ['chargePayment', 'bigOrder'],
+  ['bigOrder', 'managerApproval'],
+  ['bigOrder', 'shipOrder'],
+  ['managerApproval', 'shipOrder'],
+  ['shipOrder', 'done'],
 ];
 const document = {
   formatVersion: 1,

@@ -2,7 +2,15 @@
 // `npm start`: builds what is needed, then opens the desktop window when Electron can run here,
 // or serves the same UI to a browser from the local web host. It says which and why.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfNeeded, root } from './build-if-needed.mjs';
@@ -22,7 +30,8 @@ const electronDir = join(root, 'node_modules', 'electron');
 /** The Electron binary, fetching it once if it is missing; null with a reason when impossible. */
 function electronBinary() {
   const pathFile = join(electronDir, 'path.txt');
-  const present = () => existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')));
+  const present = () =>
+    existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')));
   if (!present()) {
     console.log("Electron's binary is not installed yet; trying to download it once…");
     const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
@@ -32,7 +41,9 @@ function electronBinary() {
     });
     if (result.status !== 0 || !present()) {
       const cause = (result.stderr ?? '').split('\n').find((line) => line.trim()) ?? 'no answer';
-      return { reason: `Electron's binary is not installed and could not be downloaded: ${cause.trim()}` };
+      return {
+        reason: `Electron's binary is not installed and could not be downloaded: ${cause.trim()}`,
+      };
     }
   }
   return { path: join(electronDir, 'dist', readFileSync(pathFile, 'utf8')) };
@@ -54,11 +65,19 @@ function sqliteForElectron() {
     cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true });
     const result = spawnSync(
       process.execPath,
-      [nodeGyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+      [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        `--target=${version}`,
+        '--runtime=electron',
+        '--dist-url=https://electronjs.org/headers',
+      ],
       // A nodedir inherited from npm's config would make node-gyp build for Node instead.
       { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } },
     );
-    if (result.status !== 0) return { reason: 'better-sqlite3 could not be built for Electron (offline?)' };
+    if (result.status !== 0)
+      return { reason: 'better-sqlite3 could not be built for Electron (offline?)' };
     mkdirSync(join(target, '..'), { recursive: true });
     copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
     return { path: target };
@@ -103,7 +122,8 @@ if (choice.mode === 'desktop') {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const { runBrowserMode } = await import('../out/main/server.js');
-  const canOpen = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const canOpen =
+    process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   await runBrowserMode({
     argv: argv.filter((arg) => arg !== '--web'),
     reason: choice.reason,

@@ -11,6 +11,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const steps = [
   { name: 'typecheck', command: bin('tsc'), args: ['-b'] },
   { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+  { name: 'format', command: bin('prettier'), args: ['--check', '--log-level', 'warn', '.'] },
   { name: 'unit', command: bin('vitest'), args: ['run'] },
   { name: 'e2e', command: bin('vitest'), args: ['run', '--config', 'vitest.e2e.config.ts'] },
 ];

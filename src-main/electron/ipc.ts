@@ -23,12 +23,15 @@ function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string): boolea
 export function registerIpc(core: BatonCore, rendererFile: string): () => void {
   const rendererUrl = pathToFileURL(rendererFile).href;
   for (const channel of callChannels) {
-    ipcMain.handle(channel, (event, payload: unknown): Promise<Envelope<unknown>> | Envelope<unknown> => {
-      if (!isTrustedSender(event, rendererUrl)) {
-        return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
-      }
-      return core.invoke(channel, payload);
-    });
+    ipcMain.handle(
+      channel,
+      (event, payload: unknown): Promise<Envelope<unknown>> | Envelope<unknown> => {
+        if (!isTrustedSender(event, rendererUrl)) {
+          return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
+        }
+        return core.invoke(channel, payload);
+      },
+    );
   }
   const unsubscribe = core.events.subscribe(({ channel, payload }) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload);

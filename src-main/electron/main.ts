@@ -77,7 +77,12 @@ function start(): void {
 
   // `npm start` puts our flags after a `--`; a packaged app gets them directly.
   const separator = process.argv.indexOf('--');
-  const argv = separator >= 0 ? process.argv.slice(separator + 1) : app.isPackaged ? process.argv.slice(1) : [];
+  const argv =
+    separator >= 0
+      ? process.argv.slice(separator + 1)
+      : app.isPackaged
+        ? process.argv.slice(1)
+        : [];
 
   app
     .whenReady()
@@ -97,7 +102,10 @@ function start(): void {
       createWindow();
     })
     .catch((error: unknown) => {
-      dialog.showErrorBox('Baton could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(
+        'Baton could not start',
+        error instanceof Error ? error.message : String(error),
+      );
       app.exit(1);
     });
 }

@@ -37,7 +37,10 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (values.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new BatonError('invalid-input', `--port must be a number from 0 to 65535, not "${values.port}"`);
+    throw new BatonError(
+      'invalid-input',
+      `--port must be a number from 0 to 65535, not "${values.port}"`,
+    );
   }
   return {
     web: values.web,

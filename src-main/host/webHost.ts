@@ -56,7 +56,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((req, res) => {
     applySecurityHeaders(res, port);
     if (!allowedHosts().has(req.headers.host ?? '')) {
-      return sendError(res, 403, 'unauthorized', `host "${req.headers.host ?? ''}" is not served here`);
+      return sendError(
+        res,
+        403,
+        'unauthorized',
+        `host "${req.headers.host ?? ''}" is not served here`,
+      );
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname.startsWith('/api/')) {
@@ -132,13 +137,23 @@ async function handleApi(
     // Answer first, then drop the connection: the rest of the body is not read.
     res.setHeader('Connection', 'close');
     res.once('finish', () => req.destroy());
-    return sendError(res, 413, 'invalid-input', `the request is larger than ${MAX_BODY_BYTES} bytes`);
+    return sendError(
+      res,
+      413,
+      'invalid-input',
+      `the request is larger than ${MAX_BODY_BYTES} bytes`,
+    );
   }
   let payload: unknown;
   try {
     payload = body.length === 0 ? {} : JSON.parse(body);
   } catch (error) {
-    return sendError(res, 400, 'invalid-input', `the request body is not valid JSON: ${(error as Error).message}`);
+    return sendError(
+      res,
+      400,
+      'invalid-input',
+      `the request body is not valid JSON: ${(error as Error).message}`,
+    );
   }
   let channel: string;
   try {
@@ -188,7 +203,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function applySecurityHeaders(res: ServerResponse, port: number): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`));
+  res.setHeader(
+    'Content-Security-Policy',
+    contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`),
+  );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('X-Frame-Options', 'DENY');

@@ -91,7 +91,10 @@ export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): Handlers {
     'drafts.save': ({ id, baseRevision, document }) => {
       const workflow = repository.get(id);
       if (document.kind !== workflow.kind) {
-        throw new BatonError('invalid-input', `workflow ${id} is a ${workflow.kind}, not a ${document.kind}`);
+        throw new BatonError(
+          'invalid-input',
+          `workflow ${id} is a ${workflow.kind}, not a ${document.kind}`,
+        );
       }
       const saved = repository.saveDraft(id, baseRevision, JSON.stringify(document), now());
       events.emit('workflows.changed', { id, change: 'updated' });

@@ -61,7 +61,10 @@ export class WorkflowRepository {
     remove: Statement<[string]>;
     getDraft: Statement<[string], { document: string; revision: number; saved_at: number }>;
     upsertDraft: Statement<[string, string, number, number]>;
-    insertVersion: Statement<[{ id: string; label: string; document: string; now: number }], VersionRow>;
+    insertVersion: Statement<
+      [{ id: string; label: string; document: string; now: number }],
+      VersionRow
+    >;
     listVersions: Statement<[string], VersionRow>;
   };
 

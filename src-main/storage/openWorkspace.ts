@@ -24,7 +24,10 @@ export function openWorkspace({ path, nativeBinding }: OpenOptions): Workspace {
   try {
     db = new Database(path, nativeBinding ? { nativeBinding } : {});
   } catch (error) {
-    throw new BatonError('unavailable', `cannot open workspace ${path}: ${(error as Error).message}`);
+    throw new BatonError(
+      'unavailable',
+      `cannot open workspace ${path}: ${(error as Error).message}`,
+    );
   }
   try {
     if (!inMemory) db.pragma('journal_mode = WAL');
@@ -40,7 +43,10 @@ export function openWorkspace({ path, nativeBinding }: OpenOptions): Workspace {
   } catch (error) {
     db.close();
     if (error instanceof BatonError) throw error;
-    throw new BatonError('unavailable', `${path} is not a usable workspace: ${(error as Error).message}`);
+    throw new BatonError(
+      'unavailable',
+      `${path} is not a usable workspace: ${(error as Error).message}`,
+    );
   }
 }
 

@@ -58,7 +58,13 @@ function OpenDocument() {
   const count = useWorkspace((state) => state.workflows.length);
   if (openId) {
     return (
-      <Suspense fallback={<div className="empty-state" aria-busy="true">Opening…</div>}>
+      <Suspense
+        fallback={
+          <div className="empty-state" aria-busy="true">
+            Opening…
+          </div>
+        }
+      >
         <DocumentView key={openId} workflowId={openId} />
       </Suspense>
     );

@@ -3,7 +3,12 @@ import { useWorkspace } from './WorkspaceContext';
 /** What the main area shows when no document is open. */
 export function EmptyState({ loaded, hasWorkflows }: { loaded: boolean; hasWorkflows: boolean }) {
   const create = useWorkspace((state) => state.create);
-  if (!loaded) return <div className="empty-state" aria-busy="true">Opening the workspace…</div>;
+  if (!loaded)
+    return (
+      <div className="empty-state" aria-busy="true">
+        Opening the workspace…
+      </div>
+    );
   return (
     <div className="empty-state">
       <h1>{hasWorkflows ? 'Pick a flow or map on the left' : 'Draw your first workflow'}</h1>

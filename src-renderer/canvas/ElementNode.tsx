@@ -6,7 +6,10 @@ import type { ElementFlowNode } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
 
 /** One element on the canvas, drawn with its BPMN-style shape, with handles where it connects. */
-export const ElementNode = memo(function ElementNode({ data, selected }: NodeProps<ElementFlowNode>) {
+export const ElementNode = memo(function ElementNode({
+  data,
+  selected,
+}: NodeProps<ElementFlowNode>) {
   const { element } = data;
   const info = elementTypeInfo[element.type];
   // Events and gateways are small shapes: their names sit underneath.

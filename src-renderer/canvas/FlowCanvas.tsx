@@ -61,10 +61,20 @@ export function FlowCanvas() {
 
   const onNodesChange = useCallback((changes: NodeChange<ElementFlowNode>[]) => {
     // Removal goes through the command below so it can be undone.
-    setNodes((current) => applyNodeChanges(changes.filter((change) => change.type !== 'remove'), current));
+    setNodes((current) =>
+      applyNodeChanges(
+        changes.filter((change) => change.type !== 'remove'),
+        current,
+      ),
+    );
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    setEdges((current) => applyEdgeChanges(changes.filter((change) => change.type !== 'remove'), current));
+    setEdges((current) =>
+      applyEdgeChanges(
+        changes.filter((change) => change.type !== 'remove'),
+        current,
+      ),
+    );
   }, []);
 
   const onNodeDragStop: OnNodeDrag<ElementFlowNode> = useCallback(
@@ -85,7 +95,8 @@ export function FlowCanvas() {
   );
 
   const isValidConnection: IsValidConnection = useCallback(
-    (connection) => canConnect(store.getState().editor.doc, connection.source, connection.target).allowed,
+    (connection) =>
+      canConnect(store.getState().editor.doc, connection.source, connection.target).allowed,
     [store],
   );
 

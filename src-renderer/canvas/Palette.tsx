@@ -1,4 +1,9 @@
-import { paletteByKind, elementTypeInfo, type ElementType, type WorkflowKind } from '../../src-shared/model/elementTypes';
+import {
+  paletteByKind,
+  elementTypeInfo,
+  type ElementType,
+  type WorkflowKind,
+} from '../../src-shared/model/elementTypes';
 import { ElementGlyph } from './ElementGlyph';
 import { usePlacement } from './usePlacement';
 

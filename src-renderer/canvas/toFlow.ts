@@ -8,7 +8,10 @@ export type ElementFlowNode = Node<ElementNodeData, 'element'>;
  * The React Flow nodes for a document. Selection is the canvas's own state, carried over from the
  * previous nodes so that a document change does not drop it.
  */
-export function toNodes(doc: WorkflowDocument, previous: readonly ElementFlowNode[]): ElementFlowNode[] {
+export function toNodes(
+  doc: WorkflowDocument,
+  previous: readonly ElementFlowNode[],
+): ElementFlowNode[] {
   const selected = new Set(previous.filter((node) => node.selected).map((node) => node.id));
   return doc.model.elements.map((element) => ({
     id: element.id,

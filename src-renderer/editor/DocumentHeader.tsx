@@ -32,20 +32,38 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
   return (
     <header className="document-header">
       <h1 className="document-title">{workflow?.name ?? '…'}</h1>
-      <span className="document-kind">{workflow?.kind === 'map' ? 'Choreography map' : 'Orchestration flow'}</span>
+      <span className="document-kind">
+        {workflow?.kind === 'map' ? 'Choreography map' : 'Orchestration flow'}
+      </span>
       <SaveStatusBadge />
       <span className="spacer" />
-      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
+      <button
+        type="button"
+        onClick={() => store.getState().undo()}
+        disabled={!canUndo}
+        title="Undo (Ctrl+Z)"
+      >
         Undo
       </button>
-      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} title="Redo (Ctrl+Y)">
+      <button
+        type="button"
+        onClick={() => store.getState().redo()}
+        disabled={!canRedo}
+        title="Redo (Ctrl+Y)"
+      >
         Redo
       </button>
-      <button type="button" className="primary" onClick={saveVersionNow} title="Save version (Ctrl+S)">
+      <button
+        type="button"
+        className="primary"
+        onClick={saveVersionNow}
+        title="Save version (Ctrl+S)"
+      >
         Save version
       </button>
       <span className="version-note" role="status">
-        {versionNote ?? (workflow && workflow.versionCount > 0
+        {versionNote ??
+          (workflow && workflow.versionCount > 0
             ? `${workflow.versionCount} version${workflow.versionCount === 1 ? '' : 's'}`
             : 'No versions yet')}
       </span>

@@ -27,7 +27,8 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
         setOpened(result);
         setStore(created);
       },
-      (error: unknown) => !cancelled && setFailure(error instanceof Error ? error.message : String(error)),
+      (error: unknown) =>
+        !cancelled && setFailure(error instanceof Error ? error.message : String(error)),
     );
     return () => {
       cancelled = true;
@@ -50,12 +51,20 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
       </div>
     );
   }
-  if (!store || !opened) return <div className="empty-state" aria-busy="true">Opening…</div>;
+  if (!store || !opened)
+    return (
+      <div className="empty-state" aria-busy="true">
+        Opening…
+      </div>
+    );
 
   return (
     <EditorContext.Provider value={store}>
       <ReactFlowProvider>
-        <section className="document" aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}>
+        <section
+          className="document"
+          aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}
+        >
           <DocumentHeader workflowId={workflowId} />
           <div className="document-body">
             <Palette kind={opened.document.kind} />

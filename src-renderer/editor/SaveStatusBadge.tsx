@@ -12,7 +12,12 @@ export function SaveStatusBadge() {
   const status = useEditor((state) => state.saveStatus);
   const error = useEditor((state) => state.saveError);
   return (
-    <span className={`save-status save-${status}`} role="status" aria-live="polite" title={error ?? undefined}>
+    <span
+      className={`save-status save-${status}`}
+      role="status"
+      aria-live="polite"
+      title={error ?? undefined}
+    >
       {labels[status]}
       {status === 'error' && error ? `: ${error}` : ''}
     </span>

@@ -2,7 +2,13 @@ import { createStore } from 'zustand/vanilla';
 import type { Client, OpenedWorkflow } from '../../src-shared/contract/contract';
 import type { Command } from '../../src-shared/editing/commands';
 import type { ElementType } from '../../src-shared/model/elementTypes';
-import { createEditorState, execute, redo, undo, type EditorState } from '../../src-shared/editing/history';
+import {
+  createEditorState,
+  execute,
+  redo,
+  undo,
+  type EditorState,
+} from '../../src-shared/editing/history';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -67,7 +73,10 @@ export function createEditorStore(
             saveError: null,
           });
         } catch (error) {
-          set({ saveStatus: 'error', saveError: error instanceof Error ? error.message : String(error) });
+          set({
+            saveStatus: 'error',
+            saveError: error instanceof Error ? error.message : String(error),
+          });
           onError(error);
         }
       });

@@ -1,4 +1,9 @@
-import type { CallChannel, Client, EventChannel, Subscribe } from '../../src-shared/contract/contract';
+import type {
+  CallChannel,
+  Client,
+  EventChannel,
+  Subscribe,
+} from '../../src-shared/contract/contract';
 import { callChannels } from '../../src-shared/contract/contract';
 import { BatonError, type Envelope } from '../../src-shared/contract/errors';
 import type { Platform } from './Platform';

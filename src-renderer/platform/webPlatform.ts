@@ -37,10 +37,14 @@ export function createWebPlatform(origin: string, token: string): Platform {
             keepalive: body.length < KEEPALIVE_LIMIT,
           });
         } catch {
-          throw new BatonError('unavailable', 'Baton is not reachable: is `npm start` still running?');
+          throw new BatonError(
+            'unavailable',
+            'Baton is not reachable: is `npm start` still running?',
+          );
         }
         const envelope = (await response.json().catch(() => null)) as Envelope<unknown> | null;
-        if (!envelope) throw new BatonError('internal', `${channel}: unreadable reply (${response.status})`);
+        if (!envelope)
+          throw new BatonError('internal', `${channel}: unreadable reply (${response.status})`);
         if (!envelope.ok) throw BatonError.fromInfo(envelope.error);
         return envelope.value;
       },
@@ -56,12 +60,17 @@ function createEventSocket(origin: string, token: string): Subscribe {
   let retryMs = 500;
 
   const connect = () => {
-    socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/events?token=${encodeURIComponent(token)}`);
+    socket = new WebSocket(
+      `${origin.replace(/^http/, 'ws')}/api/events?token=${encodeURIComponent(token)}`,
+    );
     socket.onopen = () => {
       retryMs = 500;
     };
     socket.onmessage = (message) => {
-      const { channel, payload } = JSON.parse(String(message.data)) as { channel: EventChannel; payload: never };
+      const { channel, payload } = JSON.parse(String(message.data)) as {
+        channel: EventChannel;
+        payload: never;
+      };
       listeners.get(channel)?.forEach((listener) => listener(payload));
     };
     socket.onclose = () => {

@@ -58,13 +58,28 @@ export function WorkflowListItem({ workflow, onDelete }: Props) {
         </button>
       )}
       <span className="workflow-item-actions">
-        <button type="button" title="Rename (F2)" aria-label={`Rename ${workflow.name}`} onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          title="Rename (F2)"
+          aria-label={`Rename ${workflow.name}`}
+          onClick={() => setEditing(true)}
+        >
           <Pencil size={14} aria-hidden="true" />
         </button>
-        <button type="button" title="Duplicate" aria-label={`Duplicate ${workflow.name}`} onClick={() => void duplicate(workflow.id)}>
+        <button
+          type="button"
+          title="Duplicate"
+          aria-label={`Duplicate ${workflow.name}`}
+          onClick={() => void duplicate(workflow.id)}
+        >
           <Copy size={14} aria-hidden="true" />
         </button>
-        <button type="button" title="Delete" aria-label={`Delete ${workflow.name}`} onClick={() => onDelete(workflow)}>
+        <button
+          type="button"
+          title="Delete"
+          aria-label={`Delete ${workflow.name}`}
+          onClick={() => onDelete(workflow)}
+        >
           <Trash2 size={14} aria-hidden="true" />
         </button>
       </span>

@@ -100,7 +100,10 @@ export const calls = {
  */
 export const events = {
   /** The list of workflows changed (created, renamed, deleted, saved elsewhere). */
-  'workflows.changed': z.object({ id: WorkflowId, change: z.enum(['created', 'updated', 'deleted']) }),
+  'workflows.changed': z.object({
+    id: WorkflowId,
+    change: z.enum(['created', 'updated', 'deleted']),
+  }),
   /** The user picked a command from the native menu (desktop only). */
   'menu.invoked': z.object({ command: MenuCommand }),
 } as const;
@@ -122,7 +125,9 @@ export function isCallChannel(name: string): name is CallChannel {
 
 /** The implementation of every call: what the main side provides and every transport carries. */
 export type Handlers = {
-  [C in CallChannel]: (input: z.output<Calls[C]['input']>) => CallOutput<C> | Promise<CallOutput<C>>;
+  [C in CallChannel]: (
+    input: z.output<Calls[C]['input']>,
+  ) => CallOutput<C> | Promise<CallOutput<C>>;
 };
 
 /** The caller's side of the contract: one async function per channel. */

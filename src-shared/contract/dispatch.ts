@@ -25,7 +25,10 @@ export async function dispatch(
   onInternalError: InternalErrorSink,
 ): Promise<Envelope<unknown>> {
   if (!isCallChannel(channel)) {
-    return { ok: false, error: { code: 'unknown-channel', message: `no such channel "${channel}"` } };
+    return {
+      ok: false,
+      error: { code: 'unknown-channel', message: `no such channel "${channel}"` },
+    };
   }
   const parsed = calls[channel].input.safeParse(payload ?? {});
   if (!parsed.success) {

@@ -45,4 +45,5 @@ export class BatonError extends Error {
 }
 
 /** What every call returns across a transport: a value, or an error as data. */
-export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
+export type Envelope<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };

@@ -1,5 +1,11 @@
 import { BatonError } from '../contract/errors';
-import { MAX_NAME_LENGTH, type Connection, type Element, type Shape, type WorkflowDocument } from '../model/document';
+import {
+  MAX_NAME_LENGTH,
+  type Connection,
+  type Element,
+  type Shape,
+  type WorkflowDocument,
+} from '../model/document';
 import { paletteByKind } from '../model/elementTypes';
 import { canConnect } from '../rules/canConnect';
 
@@ -68,14 +74,20 @@ function addElement(doc: WorkflowDocument, element: Element, shape: Shape): Work
   };
 }
 
-function moveNodes(doc: WorkflowDocument, moves: Extract<Command, { type: 'nodes.move' }>['moves']) {
+function moveNodes(
+  doc: WorkflowDocument,
+  moves: Extract<Command, { type: 'nodes.move' }>['moves'],
+) {
   const shapes = new Map(Object.entries(doc.diagram.shapes));
   let changed = false;
   for (const move of moves) {
     const shape = shapes.get(move.id);
     if (!shape) throw new BatonError('conflict', `no shape for "${move.id}"`);
     if (!Number.isFinite(move.x) || !Number.isFinite(move.y)) {
-      throw new BatonError('conflict', `"${move.id}" cannot move to a position that is not a number`);
+      throw new BatonError(
+        'conflict',
+        `"${move.id}" cannot move to a position that is not a number`,
+      );
     }
     if (shape.x === move.x && shape.y === move.y) continue;
     shapes.set(move.id, { x: move.x, y: move.y });

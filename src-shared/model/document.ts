@@ -40,13 +40,16 @@ export const WorkflowDocument = z
       connections: z.array(Connection).max(MAX_ELEMENTS),
     }),
     diagram: z.strictObject({
-      shapes: z.preprocess((value, ctx) => {
-        // JSON.parse makes "__proto__" an own key; zod's record would drop it without a word.
-        if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
-          ctx.addIssue({ code: 'custom', message: '"__proto__" is not an element id' });
-        }
-        return value;
-      }, z.record(ElementId, Shape)),
+      shapes: z.preprocess(
+        (value, ctx) => {
+          // JSON.parse makes "__proto__" an own key; zod's record would drop it without a word.
+          if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+            ctx.addIssue({ code: 'custom', message: '"__proto__" is not an element id' });
+          }
+          return value;
+        },
+        z.record(ElementId, Shape),
+      ),
     }),
   })
   .superRefine((doc, ctx) => {
@@ -68,7 +71,10 @@ export const WorkflowDocument = z
     }
     for (const id of Object.keys(doc.diagram.shapes)) {
       if (!elementIds.has(id)) {
-        ctx.addIssue({ code: 'custom', message: `the diagram has a shape for unknown element "${id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `the diagram has a shape for unknown element "${id}"`,
+        });
       }
     }
   });

@@ -2,7 +2,8 @@ import type { WorkflowDocument } from '../model/document';
 import { elementTypeInfo } from '../model/elementTypes';
 
 /** Why a connection is refused, or `null` when it is allowed. */
-export type ConnectVerdict = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+export type ConnectVerdict =
+  { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
 const refuse = (reason: string): ConnectVerdict => ({ allowed: false, reason });
 const allow: ConnectVerdict = { allowed: true };
@@ -11,7 +12,11 @@ const allow: ConnectVerdict = { allowed: true };
  * May a connection run from `sourceId` to `targetId`? Used by the canvas for hover feedback and
  * by the editing commands before they change the document.
  */
-export function canConnect(doc: WorkflowDocument, sourceId: string, targetId: string): ConnectVerdict {
+export function canConnect(
+  doc: WorkflowDocument,
+  sourceId: string,
+  targetId: string,
+): ConnectVerdict {
   if (sourceId === targetId) return refuse('an element cannot connect to itself');
   const source = doc.model.elements.find((element) => element.id === sourceId);
   const target = doc.model.elements.find((element) => element.id === targetId);

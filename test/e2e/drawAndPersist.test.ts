@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectByDrag, dragFromPalette, openApp, screenshot, startSession, waitForSaved, type Session } from './harness';
+import {
+  connectByDrag,
+  dragFromPalette,
+  openApp,
+  screenshot,
+  startSession,
+  waitForSaved,
+  type Session,
+} from './harness';
 
 describe('drawing a flow and finding it again', () => {
   let session: Session;

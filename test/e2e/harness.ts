@@ -62,7 +62,9 @@ export async function dragFromPalette(page: Page, label: string, at: { x: number
 
 /** The centre of an element's handle on screen. */
 async function handleCentre(page: Page, elementId: string, kind: 'source' | 'target') {
-  const box = await page.locator(`.react-flow__node[data-id="${elementId}"] .handle-${kind}`).boundingBox();
+  const box = await page
+    .locator(`.react-flow__node[data-id="${elementId}"] .handle-${kind}`)
+    .boundingBox();
   if (!box) throw new Error(`no ${kind} handle on ${elementId}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }

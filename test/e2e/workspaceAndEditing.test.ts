@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectByDrag, dragFromPalette, openApp, startSession, waitForSaved, type Session } from './harness';
+import {
+  connectByDrag,
+  dragFromPalette,
+  openApp,
+  startSession,
+  waitForSaved,
+  type Session,
+} from './harness';
 
 describe('managing the workspace and editing in Chromium', () => {
   let session: Session;
@@ -18,7 +25,12 @@ describe('managing the workspace and editing in Chromium', () => {
     await page.getByRole('heading', { name: 'Untitled flow' }).waitFor();
     await page.getByRole('button', { name: 'New map' }).first().click();
     await page.getByRole('heading', { name: 'Untitled map' }).waitFor();
-    expect(await page.getByRole('complementary', { name: 'Palette' }).getByRole('button').allTextContents()).toEqual(['Service', 'Event']);
+    expect(
+      await page
+        .getByRole('complementary', { name: 'Palette' })
+        .getByRole('button')
+        .allTextContents(),
+    ).toEqual(['Service', 'Event']);
 
     // In a map, services publish events and events reach services: service → service is refused
     await dragFromPalette(page, 'Service', { x: 120, y: 120 });
@@ -84,7 +96,10 @@ describe('managing the workspace and editing in Chromium', () => {
     await page.locator('.react-flow__node[data-id="userTask_1"]').dblclick();
     await page.getByRole('textbox', { name: 'Name of User task' }).fill('Manager approval');
     await page.keyboard.press('Enter');
-    await page.locator('.react-flow__node[data-id="userTask_1"]').getByText('Manager approval').waitFor();
+    await page
+      .locator('.react-flow__node[data-id="userTask_1"]')
+      .getByText('Manager approval')
+      .waitFor();
 
     // The same connection twice is refused: the second drag connects nothing
     await connectByDrag(page, 'userTask_1', 'end_1');
@@ -103,7 +118,9 @@ describe('managing the workspace and editing in Chromium', () => {
     await page.mouse.up();
     await expect.poll(async () => (await node.boundingBox())?.x).toBeGreaterThan(before.x + 80);
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => Math.round((await node.boundingBox())?.x ?? 0)).toBe(Math.round(before.x));
+    await expect
+      .poll(async () => Math.round((await node.boundingBox())?.x ?? 0))
+      .toBe(Math.round(before.x));
     await page.keyboard.press('Control+y');
     await expect.poll(async () => (await node.boundingBox())?.x).toBeGreaterThan(before.x + 80);
 

@@ -69,23 +69,36 @@ describe('the Electron IPC transport', () => {
     ['a webContents that is not our window', { foreign: true }],
   ])('refuses calls from %s', async (_what, options) => {
     const result = await call('workflows.list', {}, senderEvent(options));
-    expect(result).toEqual({ ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: 'untrusted sender' },
+    });
     expect(await core.handlers['workflows.list']({})).toEqual([]);
   });
 
-  it.each(callChannels)('answers a malformed payload on %s with a validation error', async (channel) => {
-    for (const payload of [{ bogus: 1 }, 'text', 42, [1, 2]]) {
-      const result = await call(channel, payload);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe('invalid-input');
-    }
-  });
+  it.each(callChannels)(
+    'answers a malformed payload on %s with a validation error',
+    async (channel) => {
+      for (const payload of [{ bogus: 1 }, 'text', 42, [1, 2]]) {
+        const result = await call(channel, payload);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error.code).toBe('invalid-input');
+      }
+    },
+  );
 
   it('forwards events of the core to every window', async () => {
     const sent: [string, unknown][] = [];
-    registry.windows.push({ webContents: { send: (channel, payload) => sent.push([channel, payload]) } });
+    registry.windows.push({
+      webContents: { send: (channel, payload) => sent.push([channel, payload]) },
+    });
     const created = await call('workflows.create', { kind: 'map', name: 'Shipments' });
     expect(created.ok).toBe(true);
-    expect(sent).toEqual([['workflows.changed', { id: created.ok && (created.value as { id: string }).id, change: 'created' }]]);
+    expect(sent).toEqual([
+      [
+        'workflows.changed',
+        { id: created.ok && (created.value as { id: string }).id, change: 'created' },
+      ],
+    ]);
   });
 });

@@ -29,7 +29,10 @@ describe('layering lint', () => {
     ['node:fs', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['react', "import { useState } from 'react';\nexport const x = useState;\n"],
     ['better-sqlite3', "import Database from 'better-sqlite3';\nexport const x = Database;\n"],
-    ['src-main', "import { migrations } from '../src-main/storage/migrations';\nexport const x = migrations;\n"],
+    [
+      'src-main',
+      "import { migrations } from '../src-main/storage/migrations';\nexport const x = migrations;\n",
+    ],
   ])('fails when src-shared imports %s', async (_name, source) => {
     const errors = await lintProbe('src-shared', source);
     expect(errors).toHaveLength(1);

@@ -25,7 +25,9 @@ describe('the workspace sidebar (jsdom, real services on in-memory SQLite)', () 
     const list = screen.getByRole('list', { name: 'Flows and maps' });
     expect(within(list).getByRole('button', { name: 'Untitled flow (flow)' })).toBeTruthy();
     const stored = await platform.client['workflows.list']({});
-    expect(stored.map((workflow) => [workflow.kind, workflow.name])).toEqual([['flow', 'Untitled flow']]);
+    expect(stored.map((workflow) => [workflow.kind, workflow.name])).toEqual([
+      ['flow', 'Untitled flow'],
+    ]);
   });
 
   it('numbers new names so none repeats, and renames with F2', async () => {
@@ -57,7 +59,9 @@ describe('the workspace sidebar (jsdom, real services on in-memory SQLite)', () 
     expect(await platform.client['workflows.list']({})).toHaveLength(1);
 
     await userEvent.click(screen.getByRole('button', { name: 'Delete Shipment' }));
-    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }),
+    );
     await screen.findByText('No flows or maps yet.');
     expect(await platform.client['workflows.list']({})).toHaveLength(0);
   });
@@ -69,7 +73,9 @@ describe('the workspace sidebar (jsdom, real services on in-memory SQLite)', () 
     await screen.findByRole('button', { name: 'Order saga (flow)' });
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search flows and maps' }), 'ship');
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Order saga (flow)' })).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Order saga (flow)' })).toBeNull(),
+    );
     expect(screen.getByRole('button', { name: 'Shipment events (map)' })).toBeTruthy();
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search flows and maps' }), 'zzz');
