@@ -1,8 +1,7 @@
-import { useWorkspace } from './WorkspaceContext';
+import { NewWorkflowButtons } from '../ui/NewWorkflowButtons';
 
 /** What the main area shows when no document is open. */
 export function EmptyState({ loaded, hasWorkflows }: { loaded: boolean; hasWorkflows: boolean }) {
-  const create = useWorkspace((state) => state.create);
   if (!loaded)
     return (
       <div className="empty-state" aria-busy="true">
@@ -16,14 +15,7 @@ export function EmptyState({ loaded, hasWorkflows }: { loaded: boolean; hasWorkf
         An <strong>orchestration flow</strong> has a coordinator that calls each service in turn. A{' '}
         <strong>choreography map</strong> shows services reacting to each other&apos;s events.
       </p>
-      <div className="empty-state-actions">
-        <button type="button" className="primary" onClick={() => void create('flow')}>
-          New flow
-        </button>
-        <button type="button" onClick={() => void create('map')}>
-          New map
-        </button>
-      </div>
+      <NewWorkflowButtons className="empty-state-actions" />
     </div>
   );
 }

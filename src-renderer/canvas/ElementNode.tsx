@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
+import { MAX_NAME_LENGTH } from '../../src-shared/model/document';
 import { useEditorStore } from '../editor/EditorContext';
+import { InlineNameField } from '../ui/InlineNameField';
 import { elementTypeInfo } from '../../src-shared/model/elementTypes';
 import type { ElementFlowNode } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
@@ -16,27 +18,14 @@ export const ElementNode = memo(function ElementNode({
   const captioned = ['startEvent', 'endEvent', 'exclusiveGateway'].includes(element.type);
   const store = useEditorStore();
   const [editing, setEditing] = useState(false);
-  const commit = (name: string) => {
-    setEditing(false);
-    const trimmed = name.trim();
-    if (trimmed && trimmed !== element.name) {
-      store.getState().run({ type: 'elements.rename', id: element.id, name: trimmed });
-    }
-  };
   const label = editing ? (
-    <input
+    <InlineNameField
       className="element-name-input nodrag"
-      aria-label={`Name of ${element.name}`}
-      defaultValue={element.name}
-      autoFocus
-      maxLength={200}
-      onFocus={(event) => event.currentTarget.select()}
-      onBlur={(event) => commit(event.currentTarget.value)}
-      onKeyDown={(event) => {
-        event.stopPropagation();
-        if (event.key === 'Enter') commit(event.currentTarget.value);
-        if (event.key === 'Escape') setEditing(false);
-      }}
+      label={`Name of ${element.name}`}
+      initial={element.name}
+      maxLength={MAX_NAME_LENGTH}
+      onRename={(name) => store.getState().run({ type: 'elements.rename', id: element.id, name })}
+      onDone={() => setEditing(false)}
     />
   ) : (
     <span className={captioned ? 'element-caption' : 'element-name'}>{element.name}</span>

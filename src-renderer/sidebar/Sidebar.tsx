@@ -3,6 +3,7 @@ import type { WorkflowSummary } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { WorkflowListItem } from './WorkflowListItem';
+import { NewWorkflowButtons } from '../ui/NewWorkflowButtons';
 
 /** The workspace's flows and maps: search, create, open, rename, duplicate, delete. */
 export function Sidebar() {
@@ -10,7 +11,6 @@ export function Sidebar() {
   const query = useWorkspace((state) => state.query);
   const loaded = useWorkspace((state) => state.loaded);
   const setQuery = useWorkspace((state) => state.setQuery);
-  const create = useWorkspace((state) => state.create);
   const remove = useWorkspace((state) => state.remove);
   const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
 
@@ -18,14 +18,7 @@ export function Sidebar() {
     <nav className="sidebar" aria-label="Workspace">
       <div className="sidebar-header">
         <span className="brand">Baton</span>
-        <div className="sidebar-actions">
-          <button type="button" className="primary" onClick={() => void create('flow')}>
-            New flow
-          </button>
-          <button type="button" onClick={() => void create('map')}>
-            New map
-          </button>
-        </div>
+        <NewWorkflowButtons className="sidebar-actions" />
         <input
           type="search"
           className="sidebar-search"

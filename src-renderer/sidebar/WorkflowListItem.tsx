@@ -2,6 +2,7 @@ import { Copy, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { WorkflowSummary } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
+import { InlineNameField } from '../ui/InlineNameField';
 
 interface Props {
   readonly workflow: WorkflowSummary;
@@ -16,27 +17,16 @@ export function WorkflowListItem({ workflow, onDelete }: Props) {
   const duplicate = useWorkspace((state) => state.duplicate);
   const [editing, setEditing] = useState(false);
 
-  const commit = (name: string) => {
-    setEditing(false);
-    const trimmed = name.trim();
-    if (trimmed && trimmed !== workflow.name) void rename(workflow.id, trimmed);
-  };
-
   return (
     <li className={`workflow-item${isOpen ? ' is-open' : ''}`}>
       {editing ? (
-        <input
+        <InlineNameField
           className="workflow-rename"
-          aria-label={`New name for ${workflow.name}`}
-          defaultValue={workflow.name}
-          autoFocus
+          label={`New name for ${workflow.name}`}
+          initial={workflow.name}
           maxLength={120}
-          onFocus={(event) => event.currentTarget.select()}
-          onBlur={(event) => commit(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') commit(event.currentTarget.value);
-            if (event.key === 'Escape') setEditing(false);
-          }}
+          onRename={(name) => void rename(workflow.id, name)}
+          onDone={() => setEditing(false)}
         />
       ) : (
         <button
