@@ -26,6 +26,15 @@ import { usePlacement } from './usePlacement';
 
 const nodeTypes = { element: ElementNode };
 
+const minimapColors: Partial<Record<ElementType, string>> = {
+  startEvent: '#2f9e59',
+  endEvent: '#c62f3b',
+  exclusiveGateway: '#b7791f',
+  service: '#3567c7',
+  eventType: '#c9861a',
+};
+const minimapColor = (node: ElementFlowNode) => minimapColors[node.data.element.type] ?? '#5c6475';
+
 /**
  * The diagram. The document is the truth; React Flow's nodes are derived from it and only hold
  * ephemeral state (selection, a drag in progress). A drag becomes one `nodes.move` when it ends.
@@ -159,7 +168,7 @@ export function FlowCanvas() {
         aria-label="Diagram"
       >
         <Background gap={16} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Overview" />
+        <MiniMap pannable zoomable ariaLabel="Overview" nodeColor={minimapColor} />
         <Controls />
       </ReactFlow>
       {doc.model.elements.length === 0 && (
