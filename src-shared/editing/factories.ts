@@ -1,6 +1,7 @@
 import type { WorkflowDocument } from '../model/document';
 import { elementTypeInfo, type ElementType } from '../model/elementTypes';
 import { nextElementId } from '../model/ids';
+import { createElement } from '../model/createElement';
 import type { Command } from './commands';
 
 function takenIds(doc: WorkflowDocument): Set<string> {
@@ -19,7 +20,7 @@ export function addElementCommand(
   const info = elementTypeInfo[type];
   return {
     type: 'elements.add',
-    element: { id: nextElementId(info.idPrefix, takenIds(doc)), type, name: info.defaultName },
+    element: createElement(type, nextElementId(info.idPrefix, takenIds(doc)), info.defaultName),
     shape: {
       x: Math.round(centre.x - info.size.width / 2),
       y: Math.round(centre.y - info.size.height / 2),

@@ -1,56 +1,61 @@
 import { z } from 'zod';
+import { Catalog } from './catalog';
+import { WorkflowKind } from './elementTypes';
+import { Connection, Element } from './elements';
 import { ElementId } from './ids';
-import { ElementType, WorkflowKind } from './elementTypes';
+
+export { Connection, Element, MAX_NAME_LENGTH } from './elements';
+export type { ElementOf } from './elements';
 
 /** The version of the saved JSON format; bumped on every incompatible change. */
 export const FORMAT_VERSION = 1;
 
 const MAX_ELEMENTS = 100_000;
-/** The longest name an element may have. */
-export const MAX_NAME_LENGTH = 200;
 const coordinate = z.number().finite().min(-1e7).max(1e7);
+const size = z.number().finite().positive().max(1e6);
 
-export const Element = z.strictObject({
-  id: ElementId,
-  type: ElementType,
-  name: z.string().max(MAX_NAME_LENGTH),
+export const Shape = z.strictObject({
+  x: coordinate,
+  y: coordinate,
+  width: size.optional(),
+  height: size.optional(),
 });
-export type Element = z.infer<typeof Element>;
-
-export const Connection = z.strictObject({
-  id: ElementId,
-  source: ElementId,
-  target: ElementId,
-});
-export type Connection = z.infer<typeof Connection>;
-
-export const Shape = z.strictObject({ x: coordinate, y: coordinate });
 export type Shape = z.infer<typeof Shape>;
+
+export const EdgeRoute = z.strictObject({
+  waypoints: z.array(z.strictObject({ x: coordinate, y: coordinate })).max(1000),
+});
+export type EdgeRoute = z.infer<typeof EdgeRoute>;
+
+/** A record keyed by element id that reports a `__proto__` key instead of dropping it. */
+const elementRecord = <T extends z.ZodType>(value: T) =>
+  z.preprocess((input, ctx) => {
+    // JSON.parse makes "__proto__" an own key; zod's record would drop it without a word.
+    if (input !== null && typeof input === 'object' && Object.hasOwn(input, '__proto__')) {
+      ctx.addIssue({ code: 'custom', message: '"__proto__" is not an element id' });
+    }
+    return input;
+  }, z.record(ElementId, value));
 
 /**
  * A flow or map document. The model (what the workflow means) and the diagram (where things are
- * drawn) are kept apart so that moving a shape never touches the model.
+ * drawn) are kept apart so that moving a shape never touches the model. A document saved to a
+ * file may carry the services it uses (`catalog`), so that it can be checked on its own.
  */
 export const WorkflowDocument = z
   .strictObject({
     formatVersion: z.literal(FORMAT_VERSION),
     kind: WorkflowKind,
+    name: z.string().max(120).optional(),
     model: z.strictObject({
       elements: z.array(Element).max(MAX_ELEMENTS),
       connections: z.array(Connection).max(MAX_ELEMENTS),
     }),
     diagram: z.strictObject({
-      shapes: z.preprocess(
-        (value, ctx) => {
-          // JSON.parse makes "__proto__" an own key; zod's record would drop it without a word.
-          if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
-            ctx.addIssue({ code: 'custom', message: '"__proto__" is not an element id' });
-          }
-          return value;
-        },
-        z.record(ElementId, Shape),
-      ),
+      shapes: elementRecord(Shape),
+      edges: elementRecord(EdgeRoute).optional(),
     }),
+    catalog: Catalog.optional(),
   })
   .superRefine((doc, ctx) => {
     const ids = new Set<string>();
@@ -71,14 +76,13 @@ export const WorkflowDocument = z
     }
     for (const id of Object.keys(doc.diagram.shapes)) {
       if (!elementIds.has(id)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `the diagram has a shape for unknown element "${id}"`,
-        });
+        ctx.addIssue({ code: 'custom', message: `the diagram has a shape for unknown element "${id}"` });
       }
     }
   });
 export type WorkflowDocument = z.infer<typeof WorkflowDocument>;
+/** A document as it may be written by hand: defaults not yet filled in. */
+export type WorkflowDocumentInput = z.input<typeof WorkflowDocument>;
 
 /** An empty document of the given kind. */
 export function createEmptyDocument(kind: WorkflowKind): WorkflowDocument {

@@ -14,6 +14,16 @@ export const ElementType = z.enum([
   'serviceTask',
   'userTask',
   'exclusiveGateway',
+  'parallelGateway',
+  'timerEvent',
+  'messageCatch',
+  'messageThrow',
+  'boundaryEvent',
+  'subProcess',
+  'callActivity',
+  'annotation',
+  'group',
+  'lane',
   'service',
   'eventType',
 ]);
@@ -46,6 +56,7 @@ const info = (
 });
 
 const both = { incoming: true, outgoing: true };
+const none = { incoming: false, outgoing: false };
 
 export const elementTypeInfo: Readonly<Record<ElementType, ElementTypeInfo>> = {
   startEvent: info('startEvent', 'Start', 'start', [48, 48], { incoming: false, outgoing: true }),
@@ -53,12 +64,41 @@ export const elementTypeInfo: Readonly<Record<ElementType, ElementTypeInfo>> = {
   serviceTask: info('serviceTask', 'Service task', 'serviceTask', [160, 64], both),
   userTask: info('userTask', 'User task', 'userTask', [160, 64], both),
   exclusiveGateway: info('exclusiveGateway', 'Exclusive gateway', 'gateway', [56, 56], both),
+  parallelGateway: info('parallelGateway', 'Parallel gateway', 'parallel', [56, 56], both),
+  timerEvent: info('timerEvent', 'Timer', 'timer', [48, 48], both),
+  messageCatch: info('messageCatch', 'Wait for event', 'await', [48, 48], both),
+  messageThrow: info('messageThrow', 'Publish event', 'publish', [48, 48], both),
+  boundaryEvent: info('boundaryEvent', 'Boundary event', 'boundary', [36, 36], {
+    incoming: false,
+    outgoing: true,
+  }),
+  subProcess: info('subProcess', 'Sub-process', 'subProcess', [360, 200], both),
+  callActivity: info('callActivity', 'Call activity', 'call', [160, 64], both),
+  annotation: info('annotation', 'Annotation', 'note', [180, 60], none),
+  group: info('group', 'Group', 'group', [320, 200], none),
+  lane: info('lane', 'Lane', 'lane', [900, 180], none),
   service: info('service', 'Service', 'service', [170, 64], both),
   eventType: info('eventType', 'Event', 'event', [150, 48], both),
 };
 
 /** The element types a document of each kind may contain, in palette order. */
 export const paletteByKind: Readonly<Record<WorkflowKind, readonly ElementType[]>> = {
-  flow: ['startEvent', 'serviceTask', 'userTask', 'exclusiveGateway', 'endEvent'],
+  flow: [
+    'startEvent',
+    'serviceTask',
+    'userTask',
+    'exclusiveGateway',
+    'parallelGateway',
+    'timerEvent',
+    'messageCatch',
+    'messageThrow',
+    'boundaryEvent',
+    'subProcess',
+    'callActivity',
+    'endEvent',
+    'annotation',
+    'group',
+    'lane',
+  ],
   map: ['service', 'eventType'],
 };

@@ -1,5 +1,6 @@
 import type { Connection, Element, WorkflowDocument } from '../../src-shared/model/document';
 import { FORMAT_VERSION } from '../../src-shared/model/document';
+import { createElement } from '../../src-shared/model/createElement';
 import type { ElementType, WorkflowKind } from '../../src-shared/model/elementTypes';
 
 /** `[id, type]` or `[id, type, name]` of one element of a test document. */
@@ -16,11 +17,9 @@ export function documentOf(
   elements: readonly ElementSpec[],
   connections: readonly ConnectionSpec[] = [],
 ): WorkflowDocument {
-  const modelElements: Element[] = elements.map(([id, type, name]) => ({
-    id,
-    type,
-    name: name ?? id,
-  }));
+  const modelElements: Element[] = elements.map(([id, type, name]) =>
+    createElement(type, id, name ?? id),
+  );
   const modelConnections: Connection[] = connections.map(([id, source, target]) => ({
     id,
     source,

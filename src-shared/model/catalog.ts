@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Service and operation names are identifiers, so `Service.operation` is unambiguous. */
+export const ServiceName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'a service name is a letter followed by letters, digits, "_" or "-"');
+export const OperationName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'an operation name is a letter followed by letters, digits, "_" or "-"');
+
+/** What a mock attempt does: see DESIGN.md §5 (`outcomes`). */
+export const MockOutcome = z.enum(['ok', 'fail', 'timeout', 'hang', 'late-ok']);
+export type MockOutcome = z.infer<typeof MockOutcome>;
+
+export const Latency = z.union([
+  z.number().int().nonnegative().max(3_600_000),
+  z.strictObject({
+    min: z.number().int().nonnegative().max(3_600_000),
+    max: z.number().int().nonnegative().max(3_600_000),
+  }),
+]);
+export type Latency = z.infer<typeof Latency>;
+
+/** The default behaviour of an operation's mock, overridable per run by a scenario. */
+export const MockBehaviour = z.strictObject({
+  latencyMs: Latency,
+  failRate: z.number().min(0).max(1),
+  outcomes: z.array(MockOutcome).max(100).optional(),
+  honoursIdempotency: z.boolean(),
+});
+export type MockBehaviour = z.infer<typeof MockBehaviour>;
+
+export const Operation = z.strictObject({
+  name: OperationName,
+  description: z.string().max(2000).optional(),
+  mock: MockBehaviour,
+});
+export type Operation = z.infer<typeof Operation>;
+
+export const Service = z.strictObject({
+  name: ServiceName,
+  description: z.string().max(2000).optional(),
+  operations: z.array(Operation).max(500),
+});
+export type Service = z.infer<typeof Service>;
+
+/** The services catalog: which services exist, their operations and default mock behaviour. */
+export const Catalog = z.strictObject({
+  services: z.array(Service).max(1000),
+});
+export type Catalog = z.infer<typeof Catalog>;
+
+export const emptyCatalog: Catalog = { services: [] };
+
+/** The typical latency of a mock, in milliseconds (the middle of a range). */
+export function typicalLatencyMs(behaviour: MockBehaviour): number {
+  const { latencyMs } = behaviour;
+  return typeof latencyMs === 'number' ? latencyMs : (latencyMs.min + latencyMs.max) / 2;
+}
+
+/** Looks up `Service.operation` in a catalog. */
+export function findOperation(catalog: Catalog, service: string, operation: string) {
+  return catalog.services.find((s) => s.name === service)?.operations.find((o) => o.name === operation);
+}
