@@ -1,0 +1,40 @@
+import type { Diagnostic, Severity } from '../validation/Diagnostic';
+
+/** What stops a flow from compiling. Validation reports most of these earlier, with more detail. */
+export const compilerCodes = {
+  COMP001: {
+    severity: 'error',
+    help: 'Only orchestration flows compile to one machine; maps compile per service.',
+  },
+  COMP002: { severity: 'error', help: 'Add one start event at the top level of the flow.' },
+  COMP003: {
+    severity: 'error',
+    help: 'Keep one start event at the top level; use a message or timer start for other triggers.',
+  },
+  COMP004: {
+    severity: 'error',
+    help: 'Give the element one outgoing path, or put a gateway after it to choose or fork.',
+  },
+  COMP005: {
+    severity: 'error',
+    help: 'Make every branch of a parallel fork meet at one parallel join.',
+  },
+  COMP006: {
+    severity: 'error',
+    help: 'Lead each parallel branch to its join; end the flow after the join.',
+  },
+  COMP007: { severity: 'error', help: 'Give the sub-process exactly one start event inside it.' },
+} as const satisfies Record<string, { severity: Severity; help: string }>;
+
+export type CompilerCode = keyof typeof compilerCodes;
+
+export function compilerDiagnostic(
+  code: CompilerCode,
+  message: string,
+  elementId?: string,
+): Diagnostic {
+  const { severity, help } = compilerCodes[code];
+  return elementId === undefined
+    ? { code, severity, message, help }
+    : { code, severity, message, elementId, help };
+}
