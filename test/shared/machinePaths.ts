@@ -25,7 +25,7 @@ export function possibleEvents(doc: WorkflowDocument) {
       ? [[element.attachedTo, element.id] as const]
       : [],
   );
-  return (snapshot: AnyMachineSnapshot): FlowEvent[] => {
+  return (snapshot: { readonly value: unknown; readonly context: unknown }): FlowEvent[] => {
     const keys = activeKeys(snapshot.value as StateValue);
     const events: FlowEvent[] = [];
     for (const key of keys) {
