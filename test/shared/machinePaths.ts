@@ -111,8 +111,7 @@ export function explorePaths(
     const actor = createActor(machine, {
       inspect: (inspection) => {
         if (inspection.type === '@xstate.microstep' || inspection.type === '@xstate.snapshot') {
-          const value = (inspection as { snapshot: AnyMachineSnapshot }).snapshot
-            .value as StateValue;
+          const value = (inspection.snapshot as AnyMachineSnapshot).value as StateValue;
           entered.push(...activeKeys(value));
         }
       },
