@@ -15,7 +15,16 @@ export const ElementNode = memo(function ElementNode({
   const { element } = data;
   const info = elementTypeInfo[element.type];
   // Events and gateways are small shapes: their names sit underneath.
-  const captioned = ['startEvent', 'endEvent', 'exclusiveGateway'].includes(element.type);
+  const captioned = [
+    'startEvent',
+    'endEvent',
+    'exclusiveGateway',
+    'parallelGateway',
+    'timerEvent',
+    'messageCatch',
+    'messageThrow',
+    'boundaryEvent',
+  ].includes(element.type);
   const store = useEditorStore();
   const [editing, setEditing] = useState(false);
   const label = editing ? (
@@ -33,7 +42,7 @@ export const ElementNode = memo(function ElementNode({
   return (
     <div
       className={`element element-${element.type}${selected ? ' is-selected' : ''}`}
-      style={{ width: info.size.width, height: info.size.height }}
+      style={data.size ?? info.size}
       data-element-id={element.id}
       title="Double-click to rename"
       onDoubleClick={() => setEditing(true)}

@@ -1,7 +1,10 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Element, WorkflowDocument } from '../../src-shared/model/document';
 
-export type ElementNodeData = { element: Element };
+export type ElementNodeData = { element: Element; size?: { width: number; height: number } };
+
+/** Containers are drawn behind what they contain. */
+const behind = new Set<Element['type']>(['lane', 'group', 'subProcess']);
 export type ElementFlowNode = Node<ElementNodeData, 'element'>;
 
 /**
@@ -13,14 +16,20 @@ export function toNodes(
   previous: readonly ElementFlowNode[],
 ): ElementFlowNode[] {
   const selected = new Set(previous.filter((node) => node.selected).map((node) => node.id));
-  return doc.model.elements.map((element) => ({
-    id: element.id,
-    type: 'element',
-    position: doc.diagram.shapes[element.id] ?? { x: 0, y: 0 },
-    data: { element },
-    selected: selected.has(element.id),
-    ariaLabel: `${element.name} (${element.type})`,
-  }));
+  return doc.model.elements.map((element) => {
+    const shape = doc.diagram.shapes[element.id];
+    const size =
+      shape?.width && shape.height ? { width: shape.width, height: shape.height } : undefined;
+    return {
+      id: element.id,
+      type: 'element',
+      position: shape ? { x: shape.x, y: shape.y } : { x: 0, y: 0 },
+      data: size ? { element, size } : { element },
+      ...(behind.has(element.type) ? { zIndex: -1 } : {}),
+      selected: selected.has(element.id),
+      ariaLabel: `${element.name} (${element.type})`,
+    };
+  });
 }
 
 export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[] {
