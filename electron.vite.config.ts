@@ -10,6 +10,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           server: resolve(__dirname, 'src-main/host/server.ts'),
+          cli: resolve(__dirname, 'src-main/cli/main.ts'),
         },
       },
     },
