@@ -93,5 +93,3 @@ function countBySeverity(diagnostics: readonly Diagnostic[]) {
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
