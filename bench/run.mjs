@@ -5,12 +5,13 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 
 const here = new URL('.', import.meta.url).pathname;
 const wanted = process.argv[2];
 const available = readdirSync(here)
-  .filter((file) => file.endsWith('.bench.mjs'))
-  .map((file) => file.replace(/\.bench\.mjs$/, ''));
+  .filter((file) => /\.bench\.(mjs|ts)$/.test(file))
+  .map((file) => file.replace(/\.bench\.(mjs|ts)$/, ''));
 if (wanted && !available.includes(wanted)) {
   console.error(`No benchmark named "${wanted}". Available: ${available.join(', ')}`);
   process.exit(2);
@@ -36,7 +37,11 @@ mkdirSync(join(here, 'results'), { recursive: true });
 let allPass = true;
 for (const name of wanted ? [wanted] : available) {
   console.log(`▶ bench ${name}`);
-  const { run } = await import(join(here, `${name}.bench.mjs`));
+  // TypeScript benchmarks import src-shared directly, through tsx.
+  const file = readdirSync(here).find((entry) => entry.startsWith(`${name}.bench.`));
+  const { run } = file.endsWith('.ts')
+    ? await tsImport(join(here, file), import.meta.url)
+    : await import(join(here, file));
   const figures = (await run()).map((figure) => {
     // A figure with a reference is judged by its ratio when its bar is on the ratio.
     const judged = figure.barOn === 'ratio' ? figure.ratio : figure.value;
