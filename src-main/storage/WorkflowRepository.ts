@@ -21,6 +21,13 @@ interface VersionRow {
   created_at: number;
 }
 
+/** A stored version with its document as JSON text, validated by the caller. */
+export interface StoredVersion {
+  readonly version: VersionSummary;
+  readonly kind: WorkflowKind;
+  readonly document: string;
+}
+
 /** A saved draft as stored: the document is JSON text, validated by the caller. */
 export interface DraftRow {
   readonly document: string;
@@ -66,6 +73,10 @@ export class WorkflowRepository {
       VersionRow
     >;
     listVersions: Statement<[string], VersionRow>;
+    getVersion: Statement<
+      [{ id: string; number: number | null }],
+      VersionRow & { document: string }
+    >;
   };
 
   constructor(private readonly db: Workspace) {
@@ -95,6 +106,11 @@ export class WorkflowRepository {
       listVersions: db.prepare(
         `SELECT id, workflow_id, number, label, created_at FROM workflow_versions
          WHERE workflow_id = ? ORDER BY number DESC`,
+      ),
+      getVersion: db.prepare(
+        `SELECT id, workflow_id, number, label, created_at, document FROM workflow_versions
+         WHERE workflow_id = @id AND (@number IS NULL OR number = @number)
+         ORDER BY number DESC LIMIT 1`,
       ),
     };
   }
@@ -156,16 +172,45 @@ export class WorkflowRepository {
     })();
   }
 
-  /** Stores the current draft as the next immutable version. */
-  createVersion(id: string, label: string, now: number): VersionSummary {
+  /**
+   * Stores the current draft as the next immutable version. `alsoStore` runs inside the same
+   * transaction with the stored version (to store what is derived from it, such as its compiled
+   * machine): if it throws, the version is not stored either.
+   */
+  createVersion(
+    id: string,
+    label: string,
+    now: number,
+    alsoStore?: (stored: StoredVersion) => void,
+  ): VersionSummary {
     return this.db.transaction(() => {
-      this.get(id);
+      const { kind } = this.get(id);
       const draft = this.getDraft(id);
       const row = this.statements.insertVersion.get({ id, label, document: draft.document, now });
       if (!row) throw new BatonError('internal', `could not store a version of ${id}`);
       this.statements.touch.run(now, id);
-      return toVersion(row);
+      const version = toVersion(row);
+      alsoStore?.({ version, kind, document: draft.document });
+      return version;
     })();
+  }
+
+  /**
+   * One stored version with its document: version `number`, or the latest when it is omitted.
+   * A `not-found` error names what is missing: the workflow, any version, or that number.
+   */
+  getVersion(id: string, number?: number): StoredVersion {
+    const { kind, name } = this.get(id);
+    const row = this.statements.getVersion.get({ id, number: number ?? null });
+    if (!row) {
+      throw new BatonError(
+        'not-found',
+        number === undefined
+          ? `“${name}” has no saved version yet`
+          : `“${name}” has no version ${number}`,
+      );
+    }
+    return { version: toVersion(row), kind, document: row.document };
   }
 
   listVersions(id: string): VersionSummary[] {

@@ -39,4 +39,17 @@ export const migrations: readonly string[] = [
     value TEXT NOT NULL
   ) STRICT;
   `,
+  // 2: the machine each flow version compiles to. One row per version; `machine` is null when the
+  // flow does not compile (its diagnostics say why). Rewritten when the compiler or the
+  // document's serialization changes, so unlike versions these rows are not immutable.
+  `
+  CREATE TABLE compiled_machines (
+    version_id INTEGER PRIMARY KEY REFERENCES workflow_versions (id) ON DELETE CASCADE,
+    compiler_version TEXT NOT NULL,
+    document_hash TEXT NOT NULL CHECK (length(document_hash) = 64),
+    machine TEXT,
+    diagnostics TEXT NOT NULL,
+    compiled_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

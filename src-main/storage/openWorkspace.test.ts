@@ -49,7 +49,13 @@ describe.each([
     const db = open(pathOf());
 
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(tables(db)).toEqual(['drafts', 'settings', 'workflow_versions', 'workflows']);
+    expect(tables(db)).toEqual([
+      'compiled_machines',
+      'drafts',
+      'settings',
+      'workflow_versions',
+      'workflows',
+    ]);
   });
 
   it('given a new workspace, when opened, then foreign keys are on and writes are synchronous', () => {
