@@ -17,9 +17,13 @@ const validPayloads: { [C in CallChannel]: CallInput<C> } = {
   'workflows.duplicate': { id: someId, name: 'Copy' },
   'workflows.delete': { id: someId },
   'workflows.open': { id: someId },
+  'workflows.import': { text: JSON.stringify(createEmptyDocument('map')), name: 'Shop' },
+  'workflows.export': { id: someId },
   'drafts.save': { id: someId, baseRevision: 1, document: createEmptyDocument('flow') },
   'versions.create': { id: someId, label: 'v1' },
   'versions.list': { id: someId },
+  'machines.get': { id: someId, version: 1 },
+  'machines.compile': { id: someId, version: 2 },
 };
 
 /** The fields each channel cannot do without. */
@@ -31,9 +35,13 @@ const requiredFields: { [C in CallChannel]: readonly string[] } = {
   'workflows.duplicate': ['id'],
   'workflows.delete': ['id'],
   'workflows.open': ['id'],
+  'workflows.import': ['text'],
+  'workflows.export': ['id'],
   'drafts.save': ['id', 'baseRevision', 'document'],
   'versions.create': ['id'],
   'versions.list': ['id'],
+  'machines.get': ['id'],
+  'machines.compile': ['id'],
 };
 
 /** A value of another type than `value`, to put in its place. */

@@ -6,6 +6,7 @@ import { BatonError, type Envelope } from '../../src-shared/contract/errors';
 import { EventHub } from '../services/EventHub';
 import { createWorkspaceHandlers } from '../services/createWorkspaceHandlers';
 import { closeWorkspace, openWorkspace, type Workspace } from '../storage/openWorkspace';
+import { MachineRepository } from '../storage/MachineRepository';
 import { WorkflowRepository } from '../storage/WorkflowRepository';
 
 export interface CoreOptions {
@@ -32,6 +33,7 @@ export class BatonCore {
     this.log = options.log ?? ((message, error) => console.error(message, error));
     this.handlers = createWorkspaceHandlers({
       repository: new WorkflowRepository(this.db),
+      machines: new MachineRepository(this.db),
       events: this.events,
       now: options.now ?? Date.now,
       info: { version: appVersion(), mode: options.mode, workspacePath: options.workspacePath },

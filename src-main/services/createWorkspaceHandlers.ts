@@ -1,31 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, Handlers } from '../../src-shared/contract/contract';
-import { describeIssues } from '../../src-shared/contract/dispatch';
 import { BatonError } from '../../src-shared/contract/errors';
-import { createEmptyDocument, WorkflowDocument } from '../../src-shared/model/document';
+import { createEmptyDocument } from '../../src-shared/model/document';
+import type { MachineRepository } from '../storage/MachineRepository';
 import type { WorkflowRepository } from '../storage/WorkflowRepository';
+import { createMachineHandlers, storeCompiledMachine } from './createMachineHandlers';
+import { createTransferHandlers } from './createTransferHandlers';
 import type { EventHub } from './EventHub';
+import { parseStoredDocument } from './parseStoredDocument';
 
 export interface WorkspaceServiceDeps {
   readonly repository: WorkflowRepository;
+  readonly machines: MachineRepository;
   readonly events: EventHub;
   readonly info: AppInfo;
   /** Milliseconds since the epoch; injected so tests control time. */
   readonly now: () => number;
   readonly newId?: () => string;
-}
-
-/** Parses a stored document, naming the workflow when the stored JSON is not a valid document. */
-function parseStoredDocument(workflowId: string, json: string): WorkflowDocument {
-  const parsed = WorkflowDocument.safeParse(JSON.parse(json));
-  if (!parsed.success) {
-    throw new BatonError(
-      'internal',
-      `the stored draft of workflow ${workflowId} is not a valid document`,
-      describeIssues(parsed.error),
-    );
-  }
-  return parsed.data;
 }
 
 /**
@@ -101,12 +92,19 @@ export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): Handlers {
       return saved;
     },
 
+    /** Stores the draft as a version and, for a flow, its compiled machine, in one transaction. */
     'versions.create': ({ id, label }) => {
-      const version = repository.createVersion(id, label ?? '', now());
+      const at = now();
+      const version = repository.createVersion(id, label ?? '', at, (stored) =>
+        storeCompiledMachine(deps.machines, stored, at),
+      );
       events.emit('workflows.changed', { id, change: 'updated' });
       return version;
     },
 
     'versions.list': ({ id }) => repository.listVersions(id),
+
+    ...createTransferHandlers({ repository, events, now, newId }),
+    ...createMachineHandlers({ repository, machines: deps.machines, now }),
   };
 }

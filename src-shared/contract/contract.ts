@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { MachineJson } from '../compiler/machineTypes';
+import { MAX_JSON_TEXT_LENGTH } from '../format/parseJsonSafely';
 import { WorkflowDocument } from '../model/document';
 import { WorkflowKind } from '../model/elementTypes';
 import { WorkflowId } from '../model/ids';
@@ -38,6 +40,40 @@ export const OpenedWorkflow = z.object({
 });
 export type OpenedWorkflow = z.infer<typeof OpenedWorkflow>;
 
+/** One finding about a document, as `Diagnostic` (src-shared/validation) describes it. */
+export const DiagnosticInfo = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  elementId: z.string().optional(),
+  help: z.string(),
+});
+
+/**
+ * The machine a flow version compiled to. `machine` is null when the flow does not compile (the
+ * diagnostics say why). `stale` is true when it was compiled by another compiler version or from
+ * a document whose hash no longer matches the version's: `machines.compile` brings it up to date.
+ */
+export const CompiledMachine = z.object({
+  versionNumber: z.number().int().positive(),
+  compilerVersion: z.string(),
+  /** sha-256 (hex) of the version's document as `serializeDocument` writes it. */
+  documentHash: z.string(),
+  machine: z.custom<MachineJson>((value) => typeof value === 'object').nullable(),
+  diagnostics: z.array(DiagnosticInfo),
+  compiledAt: Timestamp,
+  stale: z.boolean(),
+});
+export type CompiledMachine = z.infer<typeof CompiledMachine>;
+
+/** A document ready to be saved as a file. */
+export const ExportedDocument = z.object({
+  /** A file name safe on every platform: `<name>.baton.json`. */
+  fileName: z.string(),
+  text: z.string(),
+});
+export type ExportedDocument = z.infer<typeof ExportedDocument>;
+
 export const AppInfo = z.object({
   version: z.string(),
   mode: z.enum(['desktop', 'browser', 'in-process']),
@@ -49,6 +85,11 @@ export const MenuCommand = z.enum(['newFlow', 'newMap', 'saveVersion', 'undo', '
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
 const byId = z.strictObject({ id: WorkflowId });
+const byVersion = z.strictObject({
+  id: WorkflowId,
+  /** The version's number; the latest version when omitted. */
+  version: z.number().int().positive().optional(),
+});
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /**
@@ -78,6 +119,20 @@ export const calls = {
   'workflows.delete': call(byId, byId),
   /** The workflow with its current draft. */
   'workflows.open': call(byId, OpenedWorkflow),
+  /**
+   * Creates a flow or map from the text of a Baton JSON document (a `.baton.json` file). The
+   * workflow is named `name`, else the document's own name. A document that cannot be read is
+   * refused with `invalid-input` naming the problem, and nothing is stored.
+   */
+  'workflows.import': call(
+    z.strictObject({ text: z.string().max(MAX_JSON_TEXT_LENGTH), name: WorkflowName.optional() }),
+    WorkflowSummary,
+  ),
+  /**
+   * The current draft as the text of a Baton JSON document, named after the workflow and with the
+   * services catalog it carries, in the stable form version control diffs well.
+   */
+  'workflows.export': call(byId, ExportedDocument),
   /** Autosave: replaces the draft if `baseRevision` is still current. */
   'drafts.save': call(
     z.strictObject({
@@ -93,6 +148,13 @@ export const calls = {
     VersionSummary,
   ),
   'versions.list': call(byId, z.array(VersionSummary)),
+  /**
+   * The machine a flow version compiled to when it was saved (the latest version by default).
+   * Maps have no stored machine: asking for one is refused with `invalid-input`.
+   */
+  'machines.get': call(byVersion, CompiledMachine),
+  /** Compiles a flow version again if its stored machine is stale, stores it, and returns it. */
+  'machines.compile': call(byVersion, CompiledMachine),
 } as const;
 
 /**

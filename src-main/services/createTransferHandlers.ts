@@ -1,0 +1,79 @@
+import type { Handlers } from '../../src-shared/contract/contract';
+import { BatonError } from '../../src-shared/contract/errors';
+import { loadDocument } from '../../src-shared/format/loadDocument';
+import { serializeDocument } from '../../src-shared/format/serializeDocument';
+import type { WorkflowKind } from '../../src-shared/model/elementTypes';
+import type { WorkflowRepository } from '../storage/WorkflowRepository';
+import type { EventHub } from './EventHub';
+import { parseStoredDocument } from './parseStoredDocument';
+
+export interface TransferServiceDeps {
+  readonly repository: WorkflowRepository;
+  readonly events: EventHub;
+  readonly now: () => number;
+  readonly newId: () => string;
+}
+
+/** Characters that some file system refuses in a name, and control characters. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
+
+/** `<name>.baton.json`, with what a file system may refuse replaced by "-". */
+export function exportFileName(name: string): string {
+  const base = name
+    .replace(/\s+/g, ' ')
+    .replace(UNSAFE_IN_FILE_NAMES, '-')
+    .replace(/^[\s.-]+|[\s.-]+$/g, '');
+  return `${base || 'workflow'}.baton.json`;
+}
+
+function importedName(ownName: string | undefined, kind: WorkflowKind): string {
+  const trimmed = ownName?.trim();
+  if (trimmed) return trimmed;
+  return kind === 'flow' ? 'Imported flow' : 'Imported map';
+}
+
+/**
+ * Import and export of Baton's JSON format (DESIGN.md §1: stable keys, ids preserved). In the
+ * workspace a document's name lives on its workflow, so an imported document's `name` becomes the
+ * workflow's name and an exported one gets the workflow's name back.
+ */
+export function createTransferHandlers(
+  deps: TransferServiceDeps,
+): Pick<Handlers, 'workflows.import' | 'workflows.export'> {
+  const { repository, events, now, newId } = deps;
+
+  return {
+    /**
+     * Reads the text with `loadDocument` (which trusts nothing in it) before anything is written;
+     * the workflow and its draft are then created in one transaction.
+     */
+    'workflows.import': ({ text, name }) => {
+      const loaded = loadDocument(text);
+      if (!loaded.ok) throw new BatonError('invalid-input', loaded.message, loaded.problems);
+      const { name: ownName, ...document } = loaded.document;
+      const summary = repository.create({
+        id: newId(),
+        kind: document.kind,
+        name: name ?? importedName(ownName, document.kind),
+        document: JSON.stringify(document),
+        now: now(),
+      });
+      events.emit('workflows.changed', { id: summary.id, change: 'created' });
+      return summary;
+    },
+
+    /**
+     * The draft in its saved form, with the workflow's name. The workspace has no services
+     * catalog of its own yet, so the document carries the catalog it was drawn with, if any.
+     */
+    'workflows.export': ({ id }) => {
+      const workflow = repository.get(id);
+      const document = parseStoredDocument(id, repository.getDraft(id).document);
+      return {
+        fileName: exportFileName(workflow.name),
+        text: serializeDocument({ ...document, name: workflow.name }),
+      };
+    },
+  };
+}
