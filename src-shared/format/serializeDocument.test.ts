@@ -144,6 +144,22 @@ describe('serializeDocument: layout of the text', () => {
     expect(Object.keys(JSON.parse(text) as object)).not.toContain('name');
   });
 
+  it('given keys the schema does not know, then they are kept, sorted, after the known ones', () => {
+    const doc = { ...sampleFlow(), zeta: 1, alpha: { b: 2, a: 1 } } as WorkflowDocument;
+
+    const json = JSON.parse(serializeDocument(doc)) as Record<string, unknown>;
+
+    expect(Object.keys(json)).toEqual([
+      'formatVersion',
+      'kind',
+      'model',
+      'diagram',
+      'alpha',
+      'zeta',
+    ]);
+    expect(Object.keys(json.alpha as object)).toEqual(['a', 'b']);
+  });
+
   it('given a frozen document, then serializing leaves it untouched', () => {
     const doc = deepFreeze(richFlow());
 
