@@ -15,9 +15,17 @@ export interface WorkspaceState {
   readonly rename: (id: string, name: string) => Promise<void>;
   readonly duplicate: (id: string) => Promise<void>;
   readonly remove: (id: string) => Promise<void>;
+  /** Imports a Baton JSON file as a new workflow and opens it; a refusal names the file. */
+  readonly importFile: (file: ImportedFile) => Promise<WorkflowSummary | undefined>;
   readonly open: (id: string | null) => void;
   readonly reportError: (error: unknown) => void;
   readonly dismissError: () => void;
+}
+
+/** What importing needs of a picked file (a DOM `File` is one). */
+export interface ImportedFile {
+  readonly name: string;
+  text(): Promise<string>;
 }
 
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
@@ -98,6 +106,19 @@ export function createWorkspaceStore(
         if (get().openId === id) get().open(null);
         await get().refresh();
       }),
+      importFile: async (file) => {
+        let created: WorkflowSummary;
+        try {
+          created = await client['workflows.import']({ text: await file.text() });
+        } catch (error) {
+          get().reportError(new Error(`Could not import “${file.name}”: ${describe(error)}`));
+          return undefined;
+        }
+        set({ query: '' });
+        get().open(created.id);
+        await get().refresh();
+        return created;
+      },
       open: (id) => {
         if (id) memory.setItem(LAST_OPEN_KEY, id);
         else memory.removeItem(LAST_OPEN_KEY);

@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { usePlatform } from '../platform/PlatformContext';
+import { downloadText } from '../ui/downloadText';
 import { useEditor, useEditorStore } from './EditorContext';
 import { SaveStatusBadge } from './SaveStatusBadge';
 import { useDocumentShortcuts } from './useDocumentShortcuts';
 
-/** Name, save status, undo/redo and "Save version" for the open document. */
+/** Name, save status, undo/redo, "Export" and "Save version" for the open document. */
 export function DocumentHeader({ workflowId }: { workflowId: string }) {
   const { client } = usePlatform();
   const store = useEditorStore();
@@ -27,6 +28,16 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
     }
   }, [client, store, workflowId, refresh, reportError]);
   const saveVersionNow = useCallback(() => void saveVersion(), [saveVersion]);
+
+  const exportDocument = useCallback(async () => {
+    try {
+      await store.getState().flush();
+      const { fileName, text } = await client['workflows.export']({ id: workflowId });
+      downloadText(fileName, text);
+    } catch (error) {
+      reportError(error);
+    }
+  }, [client, store, workflowId, reportError]);
   useDocumentShortcuts({ saveVersion: saveVersionNow });
 
   return (
@@ -52,6 +63,13 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
         title="Redo (Ctrl+Y)"
       >
         Redo
+      </button>
+      <button
+        type="button"
+        onClick={() => void exportDocument()}
+        title="Download as a Baton JSON file"
+      >
+        Export
       </button>
       <button
         type="button"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { WorkflowSummary } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ImportButton } from './ImportButton';
 import { WorkflowListItem } from './WorkflowListItem';
 import { NewWorkflowButtons } from '../ui/NewWorkflowButtons';
 
@@ -17,7 +18,10 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Workspace">
       <div className="sidebar-header">
-        <span className="brand">Baton</span>
+        <div className="sidebar-title">
+          <span className="brand">Baton</span>
+          <ImportButton />
+        </div>
         <NewWorkflowButtons className="sidebar-actions" />
         <input
           type="search"
