@@ -17,7 +17,9 @@ export function toNodes(
 ): ElementFlowNode[] {
   const selected = new Set(previous.filter((node) => node.selected).map((node) => node.id));
   return doc.model.elements.map((element) => {
-    const shape = doc.diagram.shapes[element.id];
+    const shape = Object.hasOwn(doc.diagram.shapes, element.id)
+      ? doc.diagram.shapes[element.id]
+      : undefined;
     const size =
       shape?.width && shape.height ? { width: shape.width, height: shape.height } : undefined;
     return {

@@ -1,7 +1,7 @@
 import { createActor, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { createFlowMachine, type FlowEvent } from '../../src-shared/compiler/machineSetup';
-import type { MachineJson } from '../../src-shared/compiler/machineTypes';
+import type { FlowMachineContext, MachineJson } from '../../src-shared/compiler/machineTypes';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 
 /** Every state key active in a (nested) state value. */
@@ -101,7 +101,19 @@ export function explorePaths(
   simple = false,
 ): ExploredPath[] {
   const machine = createFlowMachine(json);
-  const options = { events: possibleEvents(doc), limit: 200_000 };
+  const options = {
+    events: possibleEvents(doc),
+    limit: 2_000_000,
+    // A state is what can still decide the future: where the machine is, what is left to undo,
+    // and the attempts of the elements that are active now (finished ones never retry again).
+    serializeState: (snapshot: { value: unknown; context: unknown }) => {
+      const { completed, pivoted, attempts, compensationAttempts } =
+        snapshot.context as FlowMachineContext;
+      const active = new Set(activeKeys(snapshot.value as StateValue));
+      const live = Object.entries(attempts).filter(([id]) => active.has(id));
+      return JSON.stringify([snapshot.value, completed, pivoted, live, compensationAttempts]);
+    },
+  };
   const paths = simple ? getSimplePaths(machine, options) : getShortestPaths(machine, options);
   return paths.map((path) => {
     const events = path.steps

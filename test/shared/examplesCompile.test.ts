@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileFlow, serializeMachine } from '../../src-shared/compiler/compileFlow';
+import { isFlowNode } from '../../src-shared/compiler/flowGraph';
+import { loadDocument } from '../../src-shared/format/loadDocument';
+import type { WorkflowDocument } from '../../src-shared/model/document';
+import { explorePaths } from './machinePaths';
+
+const examplesDir = 'assets/examples';
+const goldenDir = 'test/fixtures/compiler/golden/examples';
+const update = process.env.BATON_UPDATE_GOLDEN === '1';
+
+const examples = readdirSync(examplesDir)
+  .filter((file) => file.endsWith('.json'))
+  .map((file): [string, WorkflowDocument] => {
+    const loaded = loadDocument(readFileSync(join(examplesDir, file), 'utf8'));
+    if (!loaded.ok) throw new Error(`${file}: ${loaded.message}`);
+    return [file.replace(/\.json$/, ''), loaded.document];
+  });
+
+describe.each(examples)('example %s', (name, doc) => {
+  const compiled = compileFlow(doc);
+
+  it('compiles without problems to its golden machine, byte for byte, every time', () => {
+    expect(compiled.diagnostics).toEqual([]);
+    const text = serializeMachine(compiled.machine!);
+    expect(serializeMachine(compileFlow(structuredClone(doc)).machine!)).toBe(text);
+    const golden = join(goldenDir, `${name}.machine.json`);
+    if (update) writeFileSync(golden, text);
+    expect(text, `rerun with BATON_UPDATE_GOLDEN=1 if the change to ${name} is intended`).toBe(
+      readFileSync(golden, 'utf8'),
+    );
+  });
+
+  const paths = explorePaths(doc, compiled.machine!);
+
+  it("reaches every element's state on some path", () => {
+    const entered = new Set(paths.flatMap((path) => path.entered));
+    const missing = doc.model.elements
+      .filter(isFlowNode)
+      .map((element) => element.id)
+      .filter((id) => !entered.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('compensates in reverse order of completion on every path that compensates', () => {
+    const compensable = new Set(
+      doc.model.elements.filter((e) => e.type === 'serviceTask' && e.compensation).map((e) => e.id),
+    );
+    const compensating = paths.filter((p) => p.finalValue === '__compensated');
+    if (compensable.size > 0) expect(compensating.length).toBeGreaterThan(0);
+    for (const path of compensating) {
+      const completed = path.events
+        .filter((e) => e.type === 'call.ok' && compensable.has(e.elementId))
+        .map((e) => (e as { elementId: string }).elementId);
+      const undone = path.events
+        .filter((e) => e.type === 'compensation.ok')
+        .map((e) => (e as { elementId: string }).elementId);
+      expect(undone).toEqual([...completed].reverse());
+    }
+  });
+});
