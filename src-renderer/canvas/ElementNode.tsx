@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import { MAX_NAME_LENGTH } from '../../src-shared/model/document';
 import { useEditorStore } from '../editor/EditorContext';
 import { InlineNameField } from '../ui/InlineNameField';
+import { ElementMarkers } from './ElementMarkers';
 import { elementTypeInfo } from '../../src-shared/model/elementTypes';
 import type { ElementFlowNode } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
@@ -37,7 +38,9 @@ export const ElementNode = memo(function ElementNode({
       onDone={() => setEditing(false)}
     />
   ) : (
-    <span className={captioned ? 'element-caption' : 'element-name'}>{element.name}</span>
+    <span className={captioned ? 'element-caption' : 'element-name'}>
+      {element.type === 'annotation' && element.text ? element.text : element.name}
+    </span>
   );
   return (
     <div
@@ -52,6 +55,7 @@ export const ElementNode = memo(function ElementNode({
       )}
       <ElementGlyph type={element.type} />
       {label}
+      <ElementMarkers element={element} />
       {info.accepts.outgoing && (
         <Handle type="source" position={Position.Right} className="handle handle-source" />
       )}
