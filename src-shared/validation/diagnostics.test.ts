@@ -51,17 +51,21 @@ describe('the diagnostic catalogue', () => {
 });
 
 describe('describeSubject and createDiagnostic', () => {
-  it.each([
-    [
-      'a named element',
-      el.task('chargeCard', { name: 'Charge card' }),
-      'Service task "Charge card" (chargeCard)',
-    ],
-    ['an element with a blank name', el.xor('g', { name: '  ' }), 'Exclusive gateway g'],
-    ['a named path', path('a', 'b', { id: 'p', name: 'approved' }), 'Path "approved" (p)'],
-    ['a path without a name', path('a', 'b', { id: 'p' }), 'Path p'],
-    ['the whole flow', undefined, 'The flow'],
-  ])('given %s, when described, then it reads %j', (_, subject, expected) => {
+  it.each(
+    (
+      [
+        [
+          'a named element',
+          el.task('chargeCard', { name: 'Charge card' }),
+          'Service task "Charge card" (chargeCard)',
+        ],
+        ['an element with a blank name', el.xor('g', { name: '  ' }), 'Exclusive gateway g'],
+        ['a named path', path('a', 'b', { id: 'p', name: 'approved' }), 'Path "approved" (p)'],
+        ['a path without a name', path('a', 'b', { id: 'p' }), 'Path p'],
+        ['the whole flow', undefined, 'The flow'],
+      ] as const
+    ).map(([scenario, subject, expected]) => [scenario, expected, subject] as const),
+  )('given %s, when described, then it reads %j', (_, expected, subject) => {
     expect(describeSubject(subject)).toBe(expected);
   });
 

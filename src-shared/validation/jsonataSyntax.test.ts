@@ -87,15 +87,18 @@ describe('syntaxProblems', () => {
 
   it('given 5,000 distinct valid expressions, when checked together, then it beats parsing 1,000 one by one', () => {
     const expressions = Array.from({ length: 5000 }, (_, i) => `{ "id": order.id, "n": ${i} }`);
-    const time = (run: () => void) => {
-      const started = performance.now();
-      run();
-      return performance.now() - started;
+    const fastestOf3 = (run: () => void) => {
+      const times = [0, 1, 2].map(() => {
+        const started = performance.now();
+        run();
+        return performance.now() - started;
+      });
+      return Math.min(...times);
     };
 
-    let verdicts = new Map<string, string | null>();
-    const togetherMs = time(() => (verdicts = syntaxProblems(expressions)));
-    const oneByOneMs = time(() => expressions.slice(0, 1000).forEach(syntaxProblem));
+    const verdicts = syntaxProblems(expressions);
+    const togetherMs = fastestOf3(() => syntaxProblems(expressions));
+    const oneByOneMs = fastestOf3(() => expressions.slice(0, 1000).forEach(syntaxProblem));
 
     expect([...verdicts.values()].every((verdict) => verdict === null)).toBe(true);
     expect(togetherMs).toBeLessThan(oneByOneMs);

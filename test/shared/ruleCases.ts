@@ -21,10 +21,22 @@ export const checkCases = (
   rule: (doc: WorkflowDocument) => readonly Diagnostic[],
   cases: readonly RuleCase[],
 ) =>
-  it.each(cases)('given %s, when checked, then it finds %j', (_, doc, expected) => {
-    const diagnostics = rule(doc);
+  it.each(withExpectation(cases))(
+    'given %s, when checked, then it finds %s',
+    (...[, , doc, expected]) => {
+      const diagnostics = rule(doc);
 
-    expect(findings(diagnostics)).toEqual([...expected].sort((a, b) => (a < b ? -1 : 1)));
+      expect(findings(diagnostics)).toEqual([...expected].sort((a, b) => (a < b ? -1 : 1)));
+    },
+  );
+
+/** `[scenario, "FLOW003 lost, …", doc, expected]`: the rows with what is expected, for titles. */
+export const withExpectation = <Given>(
+  rows: readonly (readonly [scenario: string, given: Given, expected: readonly Finding[]])[],
+) =>
+  rows.map(([scenario, given, expected]) => {
+    const label = expected.map((finding) => finding.join(' ')).join(', ') || 'nothing';
+    return [scenario, label, given, expected] as const;
   });
 
 /** start → steps… → end. */

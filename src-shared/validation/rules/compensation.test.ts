@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chain, el, flowOf, path } from '../../../test/shared/flows';
-import type { Finding } from '../../../test/shared/ruleCases';
+import { withExpectation, type Finding } from '../../../test/shared/ruleCases';
 import type { Element, WorkflowDocument } from '../../model/document';
 import { indexFlow } from '../flowIndex';
 import { checkCompensation } from './compensation';
@@ -20,43 +20,53 @@ describe('compensation (FLOW302, FLOW303)', () => {
   const undoable = (id: string) => el.task(id, { compensation: undefined });
   const pivot = (id: string) => el.task(id, { compensation: undefined, pivot: true });
   const forward = (id: string) => el.task(id, { compensation: undefined, retry: undefined });
-  it.each([
-    ['compensable steps only', line(el.task('a'), el.task('b')), []],
-    [
-      'an undoable step before a compensable one',
-      line(undoable('a'), el.task('b')),
-      [['FLOW302', 'a']],
-    ],
-    ['an undoable last step', line(el.task('a'), undoable('b')), []],
-    ['an undoable step before an event that cannot fail', line(undoable('a'), el.publish('p')), []],
-    ['an undoable step before a pivot', line(undoable('a'), pivot('p')), [['FLOW302', 'a']]],
-    [
-      'an undoable step before a call activity',
-      line(undoable('a'), el.call('c', 'other')),
-      [['FLOW302', 'a']],
-    ],
-    [
-      'steps after the pivot, retried',
-      line(el.task('a'), pivot('p'), undoable('b'), undoable('c')),
-      [],
-    ],
-    ['a step after the pivot without retries', line(pivot('p'), forward('b')), [['FLOW303', 'b']]],
-    [
-      'a step after the pivot with a single attempt',
-      line(
-        pivot('p'),
-        el.task('b', {
-          retry: { maxAttempts: 1, backoff: 'fixed', initialDelayMs: 0, maxDelayMs: 0 },
-        }),
-      ),
-      [['FLOW303', 'b']],
-    ],
-    [
-      'a step after two pivots without retries, reported once',
-      line(pivot('p1'), pivot('p2'), forward('b')),
-      [['FLOW303', 'b']],
-    ],
-  ] as const)('given %s, when linted, then it finds %j', (_, doc, expected) => {
+  it.each(
+    withExpectation([
+      ['compensable steps only', line(el.task('a'), el.task('b')), []],
+      [
+        'an undoable step before a compensable one',
+        line(undoable('a'), el.task('b')),
+        [['FLOW302', 'a']],
+      ],
+      ['an undoable last step', line(el.task('a'), undoable('b')), []],
+      [
+        'an undoable step before an event that cannot fail',
+        line(undoable('a'), el.publish('p')),
+        [],
+      ],
+      ['an undoable step before a pivot', line(undoable('a'), pivot('p')), [['FLOW302', 'a']]],
+      [
+        'an undoable step before a call activity',
+        line(undoable('a'), el.call('c', 'other')),
+        [['FLOW302', 'a']],
+      ],
+      [
+        'steps after the pivot, retried',
+        line(el.task('a'), pivot('p'), undoable('b'), undoable('c')),
+        [],
+      ],
+      [
+        'a step after the pivot without retries',
+        line(pivot('p'), forward('b')),
+        [['FLOW303', 'b']],
+      ],
+      [
+        'a step after the pivot with a single attempt',
+        line(
+          pivot('p'),
+          el.task('b', {
+            retry: { maxAttempts: 1, backoff: 'fixed', initialDelayMs: 0, maxDelayMs: 0 },
+          }),
+        ),
+        [['FLOW303', 'b']],
+      ],
+      [
+        'a step after two pivots without retries, reported once',
+        line(pivot('p1'), pivot('p2'), forward('b')),
+        [['FLOW303', 'b']],
+      ],
+    ] as const),
+  )('given %s, when linted, then it finds %s', (...[, , doc, expected]) => {
     expect(compensation(doc)).toEqual(expected);
   });
 

@@ -55,7 +55,7 @@ describe('god orchestrator (FLOW306, FLOW307)', () => {
     ['five operators', 'a and b or c and d or e and f', [['FLOW307', 'rule']]],
     ['operators inside strings, which do not count', '"a and b or c and d or e and f" = x', []],
     ['a condition over 200 characters', `x = "${'y'.repeat(200)}"`, [['FLOW307', 'rule']]],
-  ])('given %s, when linted, then it finds %j', (_, condition, expected) => {
+  ])('given %s (%j), when linted, then it finds %j', (_, condition, expected) => {
     const findings = checkGodOrchestrator(indexFlow(gated(condition))).map((d) => [
       d.code,
       d.elementId,

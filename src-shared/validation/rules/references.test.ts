@@ -21,34 +21,51 @@ const codesOf = (step: Element, rules = context()) =>
   checkReferences(indexFlow(around(step)), rules).map((d) => d.code);
 
 describe('references (FLOW101–FLOW106)', () => {
-  it.each([
-    ['a known operation and compensation', el.task('t'), []],
-    ['no operation', el.task('t', { operation: undefined }), ['FLOW101']],
-    ['no service', el.task('t', { service: undefined }), ['FLOW101']],
-    ['an unknown service', el.task('t', { service: 'Billing' }), ['FLOW102']],
-    ['an unknown operation', el.task('t', { operation: 'restock' }), ['FLOW103']],
-    ['an unknown compensation', el.task('t', { compensation: { operation: 'undo' } }), ['FLOW104']],
-    [
-      'an unknown operation and compensation',
-      el.task('t', { operation: 'restock', compensation: { operation: 'undo' } }),
-      ['FLOW103', 'FLOW104'],
-    ],
-  ] as const)('given a service task with %s, when checked, then it finds %j', (_, task, codes) => {
+  it.each(
+    (
+      [
+        ['a known operation and compensation', el.task('t'), []],
+        ['no operation', el.task('t', { operation: undefined }), ['FLOW101']],
+        ['no service', el.task('t', { service: undefined }), ['FLOW101']],
+        ['an unknown service', el.task('t', { service: 'Billing' }), ['FLOW102']],
+        ['an unknown operation', el.task('t', { operation: 'restock' }), ['FLOW103']],
+        [
+          'an unknown compensation',
+          el.task('t', { compensation: { operation: 'undo' } }),
+          ['FLOW104'],
+        ],
+        [
+          'an unknown operation and compensation',
+          el.task('t', { operation: 'restock', compensation: { operation: 'undo' } }),
+          ['FLOW103', 'FLOW104'],
+        ],
+      ] as const
+    ).map(
+      ([scenario, task, codes]) => [scenario, codes.join(' ') || 'nothing', task, codes] as const,
+    ),
+  )('given a service task with %s, when checked, then it finds %s', (...[, , task, codes]) => {
     expect(codesOf(task)).toEqual(codes);
   });
 
   const versions = (flowId: string) => (flowId === 'customs' ? [1, 2] : undefined);
-  it.each([
-    ['a known flow and version', el.call('c', 'customs', 2), versions, []],
-    ['the latest version of a known flow', el.call('c', 'customs'), versions, []],
-    ['an unknown flow', el.call('c', 'custom'), versions, ['FLOW105']],
-    ['an unknown version', el.call('c', 'customs', 3), versions, ['FLOW106']],
-    ['a flow without saved versions', el.call('c', 'draft'), () => [], ['FLOW106']],
-    ['an unknown flow, but no workspace to ask', el.call('c', 'custom'), undefined, []],
-    ['no flow at all, and no workspace to ask', el.call('c', ' '), undefined, ['FLOW105']],
-  ] as const)(
-    'given a call activity to %s, when checked, then it finds %j',
-    (_, call, known, codes) => {
+  it.each(
+    (
+      [
+        ['a known flow and version', el.call('c', 'customs', 2), versions, []],
+        ['the latest version of a known flow', el.call('c', 'customs'), versions, []],
+        ['an unknown flow', el.call('c', 'custom'), versions, ['FLOW105']],
+        ['an unknown version', el.call('c', 'customs', 3), versions, ['FLOW106']],
+        ['a flow without saved versions', el.call('c', 'draft'), () => [], ['FLOW106']],
+        ['an unknown flow, but no workspace to ask', el.call('c', 'custom'), undefined, []],
+        ['no flow at all, and no workspace to ask', el.call('c', ' '), undefined, ['FLOW105']],
+      ] as const
+    ).map(
+      ([scenario, call, known, codes]) =>
+        [scenario, codes.join(' ') || 'nothing', call, known, codes] as const,
+    ),
+  )(
+    'given a call activity to %s, when checked, then it finds %s',
+    (...[, , call, known, codes]) => {
       expect(codesOf(call, context(known))).toEqual(codes);
     },
   );
@@ -76,7 +93,7 @@ describe('expressions (FLOW201)', () => {
       '"abc',
       'String literal must be terminated by a matching quote (at character 4)',
     ],
-  ])('given %s, when parsed, then the problem is %j', (_, expression, problem) => {
+  ])('given %s (%j), when parsed, then the problem is %j', (_, expression, problem) => {
     expect(syntaxProblem(expression)).toBe(problem);
   });
 
