@@ -3,10 +3,16 @@ import { z } from 'zod';
 /** Service and operation names are identifiers, so `Service.operation` is unambiguous. */
 export const ServiceName = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'a service name is a letter followed by letters, digits, "_" or "-"');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
+    'a service name is a letter followed by letters, digits, "_" or "-"',
+  );
 export const OperationName = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'an operation name is a letter followed by letters, digits, "_" or "-"');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
+    'an operation name is a letter followed by letters, digits, "_" or "-"',
+  );
 
 /** What a mock attempt does: see DESIGN.md §5 (`outcomes`). */
 export const MockOutcome = z.enum(['ok', 'fail', 'timeout', 'hang', 'late-ok']);
@@ -60,5 +66,7 @@ export function typicalLatencyMs(behaviour: MockBehaviour): number {
 
 /** Looks up `Service.operation` in a catalog. */
 export function findOperation(catalog: Catalog, service: string, operation: string) {
-  return catalog.services.find((s) => s.name === service)?.operations.find((o) => o.name === operation);
+  return catalog.services
+    .find((s) => s.name === service)
+    ?.operations.find((o) => o.name === operation);
 }

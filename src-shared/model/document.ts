@@ -29,13 +29,16 @@ export type EdgeRoute = z.infer<typeof EdgeRoute>;
 
 /** A record keyed by element id that reports a `__proto__` key instead of dropping it. */
 const elementRecord = <T extends z.ZodType>(value: T) =>
-  z.preprocess((input, ctx) => {
-    // JSON.parse makes "__proto__" an own key; zod's record would drop it without a word.
-    if (input !== null && typeof input === 'object' && Object.hasOwn(input, '__proto__')) {
-      ctx.addIssue({ code: 'custom', message: '"__proto__" is not an element id' });
-    }
-    return input;
-  }, z.record(ElementId, value));
+  z.preprocess(
+    (input, ctx) => {
+      // JSON.parse makes "__proto__" an own key; zod's record would drop it without a word.
+      if (input !== null && typeof input === 'object' && Object.hasOwn(input, '__proto__')) {
+        ctx.addIssue({ code: 'custom', message: '"__proto__" is not an element id' });
+      }
+      return input;
+    },
+    z.record(ElementId, value),
+  );
 
 /**
  * A flow or map document. The model (what the workflow means) and the diagram (where things are
@@ -76,7 +79,10 @@ export const WorkflowDocument = z
     }
     for (const id of Object.keys(doc.diagram.shapes)) {
       if (!elementIds.has(id)) {
-        ctx.addIssue({ code: 'custom', message: `the diagram has a shape for unknown element "${id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `the diagram has a shape for unknown element "${id}"`,
+        });
       }
     }
   });

@@ -8,9 +8,18 @@ export const MAX_NAME_LENGTH = 200;
 
 const EventTypeName = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,127}$/, 'an event type is a letter followed by letters, digits, "_", "." or "-"');
-const ErrorCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an error code is an identifier');
-const Duration = z.number().int().positive().max(366 * 24 * 3600 * 1000);
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/,
+    'an event type is a letter followed by letters, digits, "_", "." or "-"',
+  );
+const ErrorCode = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an error code is an identifier');
+const Duration = z
+  .number()
+  .int()
+  .positive()
+  .max(366 * 24 * 3600 * 1000);
 
 /** Fields every element has: a stable id, a name, and optionally its sub-process and lane. */
 const base = {
@@ -46,7 +55,9 @@ export const ServiceTask = element('serviceTask', {
   timeoutMs: Duration.optional(),
   retry: RetryPolicy.optional(),
   /** The operation of the same service that undoes this step. */
-  compensation: z.strictObject({ operation: OperationName, input: Expression.optional() }).optional(),
+  compensation: z
+    .strictObject({ operation: OperationName, input: Expression.optional() })
+    .optional(),
   /** Cannot be undone: after it the flow only goes forward. */
   pivot: z.boolean().optional(),
 });

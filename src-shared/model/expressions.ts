@@ -12,7 +12,13 @@ export type Expression = z.infer<typeof Expression>;
 
 /** How long to wait: a duration, or until a point in time (ISO 8601). */
 export const TimerSpec = z.union([
-  z.strictObject({ durationMs: z.number().int().nonnegative().max(366 * 24 * 3600 * 1000) }),
+  z.strictObject({
+    durationMs: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(366 * 24 * 3600 * 1000),
+  }),
   z.strictObject({ at: z.iso.datetime({ offset: true }) }),
 ]);
 export type TimerSpec = z.infer<typeof TimerSpec>;
