@@ -61,20 +61,7 @@ export function indexFlow(doc: WorkflowDocument): FlowIndex {
     position.set(element.id, elements.length);
     elements.push(element);
   }
-  const count = elements.length;
-  const outgoing = listOf<Connection>(count);
-  const incoming = listOf<Connection>(count);
-  const successors = listOf<number>(count);
-  const connections: Connection[] = [];
-  for (const connection of doc.model.connections) {
-    const source = position.get(connection.source);
-    const target = position.get(connection.target);
-    if (source === undefined || target === undefined) continue;
-    connections.push(connection);
-    outgoing[source]?.push(connection);
-    successors[source]?.push(target);
-    incoming[target]?.push(connection);
-  }
+  const paths = readConnections(doc.model.connections, position, elements.length);
   const { scope, parentProblem } = resolveScopes(elements, position);
   const { host, boundaries } = resolveHosts(elements, position);
   const startsIn = new Map<number, number[]>();
@@ -92,10 +79,7 @@ export function indexFlow(doc: WorkflowDocument): FlowIndex {
     doc,
     elements,
     position,
-    connections,
-    outgoing,
-    incoming,
-    successors,
+    ...paths,
     boundaries,
     host,
     scope,
@@ -103,6 +87,28 @@ export function indexFlow(doc: WorkflowDocument): FlowIndex {
     startsIn,
     flowNode,
   };
+}
+
+/** The connections whose ends both exist, by source and by target. */
+function readConnections(
+  all: readonly Connection[],
+  position: ReadonlyMap<string, number>,
+  count: number,
+) {
+  const outgoing = listOf<Connection>(count);
+  const incoming = listOf<Connection>(count);
+  const successors = listOf<number>(count);
+  const connections: Connection[] = [];
+  for (const connection of all) {
+    const source = position.get(connection.source);
+    const target = position.get(connection.target);
+    if (source === undefined || target === undefined) continue;
+    connections.push(connection);
+    outgoing[source]?.push(connection);
+    successors[source]?.push(target);
+    incoming[target]?.push(connection);
+  }
+  return { connections, outgoing, incoming, successors };
 }
 
 function resolveHosts(elements: readonly Element[], position: ReadonlyMap<string, number>) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededIntegers } from '../../test/shared/seededRandom';
 import { isSelfContained, syntaxProblem, syntaxProblems } from './jsonataSyntax';
 
 describe('isSelfContained', () => {
@@ -70,10 +71,9 @@ describe('syntaxProblems', () => {
     ];
     const more = ['{', '}', ':', '?', '$f(', '$x', ':=', '~>', '&', 'in', 'true', '%', '!='];
     const alphabet = [...tokens, ...more];
-    let seed = 42;
-    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const next = seededIntegers(42);
     const soups = Array.from({ length: 3000 }, () =>
-      Array.from({ length: 1 + (next() % 7) }, () => alphabet[next() % alphabet.length]).join(' '),
+      Array.from({ length: 1 + next(7) }, () => alphabet[next(alphabet.length)]).join(' '),
     );
 
     const verdicts = syntaxProblems(soups);

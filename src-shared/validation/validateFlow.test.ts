@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBrokenFixtures, fixtureContext } from '../../test/shared/brokenFixtures';
 import { deepFreeze } from '../../test/shared/documents';
+import { seededIntegers } from '../../test/shared/seededRandom';
 import {
   chain,
   cleanSaga,
@@ -11,8 +12,8 @@ import {
   shopContext,
 } from '../../test/shared/flows';
 import { WorkflowDocument } from '../model/document';
-import { flowDiagnosticCodes, flowDiagnostics } from './diagnostics';
-import { validateFlow } from './validateFlow';
+import { flowDiagnosticCodes, flowDiagnostics, type FlowDiagnosticCode } from './diagnostics';
+import { compareDiagnostics, validateFlow } from './validateFlow';
 
 const fixtures = loadBrokenFixtures();
 const refusedBySchema = new Set(['FLOW018', 'FLOW019']);
@@ -134,6 +135,58 @@ describe('validateFlow: whole flows', () => {
     ],
   ])('given %s, when validated, then it does not throw', (_, doc) => {
     expect(() => validateFlow(doc, shopContext)).not.toThrow();
+  });
+});
+
+/** A random, often broken, flow: any element type, parents, attachments and paths (seeded). */
+function randomFlow(seed: number): WorkflowDocument {
+  const next = seededIntegers(seed);
+  const pick = <T>(items: readonly T[]): T => items[next(items.length)] as T;
+  const size = 1 + next(25);
+  const ids = Array.from({ length: size }, (_, i) => `n${i}`);
+  const anyId = () => (next(10) === 0 ? 'ghost' : pick(ids));
+  const makers = [
+    (id: string) => el.start(id),
+    (id: string) => el.end(id, { result: pick(['none', 'error', 'terminate'] as const) }),
+    (id: string) => el.task(id, { pivot: next(4) === 0, timeoutMs: next(2) ? 10 : undefined }),
+    (id: string) => el.user(id),
+    (id: string) => el.xor(id, next(2) ? { default: `p${next(40)}` } : {}),
+    (id: string) => el.and(id),
+    (id: string) => el.wait(id),
+    (id: string) => el.boundary(id, anyId(), { trigger: pick(['error', 'timer'] as const) }),
+    (id: string) => el.sub(id),
+    (id: string) => el.call(id, pick(['customs-clearance', 'other', ' '])),
+  ];
+  const elements = ids.map((id) => {
+    const element = pick(makers)(id);
+    return next(4) === 0 ? { ...element, parent: anyId() } : element;
+  });
+  const connections = Array.from({ length: next(40) }, (_, i) =>
+    path(anyId(), anyId(), {
+      id: `p${i}`,
+      ...(next(3) === 0 ? { condition: pick(['a > 1', 'a >', '"x" and b', '']) } : {}),
+      ...(next(5) === 0 ? { outcome: pick(['approve', 'reject'] as const) } : {}),
+    }),
+  );
+  return flowOf(elements, connections);
+}
+
+describe('validateFlow: random flows', () => {
+  it('given 500 random flows, when validated twice, then it never throws and gives the same sorted list', () => {
+    for (let seed = 1; seed <= 500; seed += 1) {
+      const doc = deepFreeze(randomFlow(seed));
+
+      const first = validateFlow(doc, fixtureContext);
+      const second = validateFlow(doc, fixtureContext);
+
+      expect(second).toEqual(first);
+      expect([...first].sort(compareDiagnostics)).toEqual(first);
+      for (const diagnostic of first) {
+        expect(flowDiagnostics[diagnostic.code as FlowDiagnosticCode].severity).toBe(
+          diagnostic.severity,
+        );
+      }
+    }
   });
 });
 
