@@ -24,6 +24,8 @@ const validPayloads: { [C in CallChannel]: CallInput<C> } = {
   'versions.list': { id: someId },
   'machines.get': { id: someId, version: 1 },
   'machines.compile': { id: someId, version: 2 },
+  'catalog.get': {},
+  'catalog.save': { catalog: { services: [] } },
 };
 
 /** The fields each channel cannot do without. */
@@ -42,6 +44,8 @@ const requiredFields: { [C in CallChannel]: readonly string[] } = {
   'versions.list': ['id'],
   'machines.get': ['id'],
   'machines.compile': ['id'],
+  'catalog.get': [],
+  'catalog.save': ['catalog'],
 };
 
 /** A value of another type than `value`, to put in its place. */

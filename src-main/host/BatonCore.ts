@@ -6,6 +6,7 @@ import { BatonError, type Envelope } from '../../src-shared/contract/errors';
 import { EventHub } from '../services/EventHub';
 import { createWorkspaceHandlers } from '../services/createWorkspaceHandlers';
 import { closeWorkspace, openWorkspace, type Workspace } from '../storage/openWorkspace';
+import { CatalogRepository } from '../storage/CatalogRepository';
 import { MachineRepository } from '../storage/MachineRepository';
 import { WorkflowRepository } from '../storage/WorkflowRepository';
 
@@ -34,6 +35,7 @@ export class BatonCore {
     this.handlers = createWorkspaceHandlers({
       repository: new WorkflowRepository(this.db),
       machines: new MachineRepository(this.db),
+      catalog: new CatalogRepository(this.db),
       events: this.events,
       now: options.now ?? Date.now,
       info: { version: appVersion(), mode: options.mode, workspacePath: options.workspacePath },

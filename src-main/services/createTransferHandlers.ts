@@ -2,13 +2,17 @@ import type { Handlers } from '../../src-shared/contract/contract';
 import { BatonError } from '../../src-shared/contract/errors';
 import { loadDocument } from '../../src-shared/format/loadDocument';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
+import type { Catalog, Service } from '../../src-shared/model/catalog';
+import type { WorkflowDocument } from '../../src-shared/model/document';
 import type { WorkflowKind } from '../../src-shared/model/elementTypes';
+import type { CatalogRepository } from '../storage/CatalogRepository';
 import type { WorkflowRepository } from '../storage/WorkflowRepository';
 import type { EventHub } from './EventHub';
 import { parseStoredDocument } from './parseStoredDocument';
 
 export interface TransferServiceDeps {
   readonly repository: WorkflowRepository;
+  readonly catalog: CatalogRepository;
   readonly events: EventHub;
   readonly now: () => number;
   readonly newId: () => string;
@@ -41,7 +45,7 @@ function importedName(ownName: string | undefined, kind: WorkflowKind): string {
 export function createTransferHandlers(
   deps: TransferServiceDeps,
 ): Pick<Handlers, 'workflows.import' | 'workflows.export'> {
-  const { repository, events, now, newId } = deps;
+  const { repository, catalog, events, now, newId } = deps;
 
   return {
     /**
@@ -59,21 +63,40 @@ export function createTransferHandlers(
         document: JSON.stringify(document),
         now: now(),
       });
+      // The services the document brings join the workspace catalog; known ones are kept.
+      catalog.addMissing(document.catalog?.services ?? []);
       events.emit('workflows.changed', { id: summary.id, change: 'created' });
       return summary;
     },
 
     /**
-     * The draft in its saved form, with the workflow's name. The workspace has no services
-     * catalog of its own yet, so the document carries the catalog it was drawn with, if any.
+     * The draft in its saved form, with the workflow's name and the services it uses, taken from
+     * the workspace catalog (or from the document's own catalog for services the workspace lacks),
+     * so the file can be checked and run on its own.
      */
     'workflows.export': ({ id }) => {
       const workflow = repository.get(id);
       const document = parseStoredDocument(id, repository.getDraft(id).document);
+      const services = servicesUsed(document, catalog.get());
       return {
         fileName: exportFileName(workflow.name),
-        text: serializeDocument({ ...document, name: workflow.name }),
+        text: serializeDocument({
+          ...document,
+          name: workflow.name,
+          ...(services.length > 0 ? { catalog: { services } } : {}),
+        }),
       };
     },
   };
+}
+
+/** The services a document refers to: the workspace's definition first, then the document's own. */
+function servicesUsed(document: WorkflowDocument, workspace: Catalog): Service[] {
+  const names = new Set<string>(document.catalog?.services.map((service) => service.name) ?? []);
+  for (const element of document.model.elements) {
+    if (element.type === 'serviceTask' && element.service) names.add(element.service);
+  }
+  const own = new Map(document.catalog?.services.map((service) => [service.name, service]) ?? []);
+  const shared = new Map(workspace.services.map((service) => [service.name, service]));
+  return [...names].sort().flatMap((name) => shared.get(name) ?? own.get(name) ?? []);
 }

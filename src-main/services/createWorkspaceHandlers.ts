@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppInfo, Handlers } from '../../src-shared/contract/contract';
 import { BatonError } from '../../src-shared/contract/errors';
 import { createEmptyDocument } from '../../src-shared/model/document';
+import type { CatalogRepository } from '../storage/CatalogRepository';
 import type { MachineRepository } from '../storage/MachineRepository';
 import type { WorkflowRepository } from '../storage/WorkflowRepository';
 import { createMachineHandlers, storeCompiledMachine } from './createMachineHandlers';
@@ -12,6 +13,7 @@ import { parseStoredDocument } from './parseStoredDocument';
 export interface WorkspaceServiceDeps {
   readonly repository: WorkflowRepository;
   readonly machines: MachineRepository;
+  readonly catalog: CatalogRepository;
   readonly events: EventHub;
   readonly info: AppInfo;
   /** Milliseconds since the epoch; injected so tests control time. */
@@ -104,7 +106,9 @@ export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): Handlers {
 
     'versions.list': ({ id }) => repository.listVersions(id),
 
-    ...createTransferHandlers({ repository, events, now, newId }),
+    ...createTransferHandlers({ repository, catalog: deps.catalog, events, now, newId }),
+    'catalog.get': () => deps.catalog.get(),
+    'catalog.save': ({ catalog }) => deps.catalog.replace(catalog),
     ...createMachineHandlers({ repository, machines: deps.machines, now }),
   };
 }

@@ -52,4 +52,12 @@ export const migrations: readonly string[] = [
     compiled_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // 3: the workspace's services catalog: one row per service, its operations and default mock
+  // behaviour as JSON (validated by the Catalog schema when read and written).
+  `
+  CREATE TABLE catalog_services (
+    name TEXT PRIMARY KEY,
+    definition TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -50,6 +50,7 @@ describe.each([
 
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(tables(db)).toEqual([
+      'catalog_services',
       'compiled_machines',
       'drafts',
       'settings',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MachineJson } from '../compiler/machineTypes';
 import { MAX_JSON_TEXT_LENGTH } from '../format/parseJsonSafely';
+import { Catalog } from '../model/catalog';
 import { WorkflowDocument } from '../model/document';
 import { WorkflowKind } from '../model/elementTypes';
 import { WorkflowId } from '../model/ids';
@@ -152,6 +153,10 @@ export const calls = {
    * The machine a flow version compiled to when it was saved (the latest version by default).
    * Maps have no stored machine: asking for one is refused with `invalid-input`.
    */
+  /** The workspace's services catalog (services, operations, default mock behaviour). */
+  'catalog.get': call(z.strictObject({}), Catalog),
+  /** Replaces the workspace's services catalog. */
+  'catalog.save': call(z.strictObject({ catalog: Catalog }), Catalog),
   'machines.get': call(byVersion, CompiledMachine),
   /** Compiles a flow version again if its stored machine is stale, stores it, and returns it. */
   'machines.compile': call(byVersion, CompiledMachine),
