@@ -1,6 +1,6 @@
 import { BatonError } from '../../src-shared/contract/errors';
 import { describeIssues } from '../../src-shared/contract/dispatch';
-import { Catalog, Service } from '../../src-shared/model/catalog';
+import { Service, type Catalog } from '../../src-shared/model/catalog';
 import type { Workspace } from './openWorkspace';
 
 /** The workspace's services catalog: services, their operations and default mock behaviour. */
