@@ -23,27 +23,34 @@ export function stronglyConnectedComponents(
     stack.push(node);
     onStack[node] = 1;
   };
+  // The depth-first path as two parallel stacks: the node, and how many of its edges are done.
+  const pathNodes: number[] = [];
+  const pathEdges: number[] = [];
   for (const root of nodes) {
     if (order[root] !== -1) continue;
     enter(root);
-    const work: [node: number, edge: number][] = [[root, 0]];
-    while (work.length > 0) {
-      const frame = work[work.length - 1] as [number, number];
-      const [node, edge] = frame;
+    pathNodes.push(root);
+    pathEdges.push(0);
+    while (pathNodes.length > 0) {
+      const top = pathNodes.length - 1;
+      const node = pathNodes[top] as number;
+      const edge = pathEdges[top] as number;
       const edges = next(node);
       if (edge < edges.length) {
-        frame[1] = edge + 1;
+        pathEdges[top] = edge + 1;
         const target = edges[edge] as number;
         if (!included[target]) continue;
         if (order[target] === -1) {
           enter(target);
-          work.push([target, 0]);
+          pathNodes.push(target);
+          pathEdges.push(0);
         } else if (onStack[target]) low[node] = Math.min(low[node] ?? 0, order[target] ?? 0);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]] ?? 0, low[node] ?? 0);
+      pathNodes.pop();
+      pathEdges.pop();
+      const parent = pathNodes[pathNodes.length - 1];
+      if (parent !== undefined) low[parent] = Math.min(low[parent] ?? 0, low[node] ?? 0);
       if (low[node] === order[node]) components.push(popComponent(stack, onStack, node));
     }
   }

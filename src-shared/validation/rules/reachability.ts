@@ -118,27 +118,35 @@ function endlessLoops(flow: FlowIndex, reached: Uint8Array, canEnd: Uint8Array):
       doomed.push(index);
     }
   });
-  const exits = new Map(doomed.map((node) => [node, exitsOf(flow, node)]));
-  const components = stronglyConnectedComponents(flow.elements.length, doomed, (node) => {
-    return exits.get(node) ?? [];
-  });
+  const exits = (node: number) => exitsOf(flow, node);
   const diagnostics: Diagnostic[] = [];
-  for (const component of components) {
-    const members = new Set(component);
-    const closed = component.every((node) => (exits.get(node) ?? []).every((n) => members.has(n)));
-    const sorted = [...component].sort((a, b) => a - b);
-    const first = sorted[0] as number;
-    const isLoop = component.length > 1 || (exits.get(first) ?? []).includes(first);
-    if (!closed || !isLoop) continue;
+  for (const component of stronglyConnectedComponents(flow.elements.length, doomed, exits)) {
+    const loop = closedLoop(component, exits);
+    if (!loop) continue;
     diagnostics.push(
       createDiagnostic(
         'FLOW004',
-        flow.elements[first],
-        `is on a loop that never reaches an end event (${listIds(flow, sorted)})`,
+        flow.elements[loop[0] as number],
+        `is on a loop that never reaches an end event (${listIds(flow, loop)})`,
       ),
     );
   }
   return diagnostics;
+}
+
+/** The members of `component` in document order if it is a loop with no way out, else null. */
+function closedLoop(
+  component: readonly number[],
+  exits: (node: number) => readonly number[],
+): number[] | null {
+  if (component.length === 1) {
+    const [only = -1] = component;
+    const targets = exits(only);
+    return targets.length > 0 && targets.every((target) => target === only) ? [only] : null;
+  }
+  const members = new Set(component);
+  const closed = component.every((node) => exits(node).every((target) => members.has(target)));
+  return closed ? [...component].sort((a, b) => a - b) : null;
 }
 
 const LISTED = 5;
