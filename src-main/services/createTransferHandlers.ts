@@ -90,13 +90,20 @@ export function createTransferHandlers(
   };
 }
 
-/** The services a document refers to: the workspace's definition first, then the document's own. */
+/**
+ * The services a document refers to, in the order its own catalog lists them (then any others by
+ * name), each as the workspace defines it, or as the document does where the workspace lacks it.
+ */
 function servicesUsed(document: WorkflowDocument, workspace: Catalog): Service[] {
-  const names = new Set<string>(document.catalog?.services.map((service) => service.name) ?? []);
-  for (const element of document.model.elements) {
-    if (element.type === 'serviceTask' && element.service) names.add(element.service);
-  }
   const own = new Map(document.catalog?.services.map((service) => [service.name, service]) ?? []);
+  const referenced = new Set<string>();
+  for (const element of document.model.elements) {
+    if (element.type === 'serviceTask' && element.service && !own.has(element.service)) {
+      referenced.add(element.service);
+    }
+  }
   const shared = new Map(workspace.services.map((service) => [service.name, service]));
-  return [...names].sort().flatMap((name) => shared.get(name) ?? own.get(name) ?? []);
+  return [...own.keys(), ...[...referenced].sort()].flatMap(
+    (name) => shared.get(name) ?? own.get(name) ?? [],
+  );
 }

@@ -23,7 +23,8 @@ async function lintProbe(folder: string, source: string, extension = 'ts') {
 
 afterAll(() => probes.forEach((path) => rmSync(path, { force: true })));
 
-describe('layering lint', () => {
+// The first lint builds a type-aware program of the whole project: slow on a busy machine.
+describe('layering lint', { timeout: 60_000 }, () => {
   it.each([
     ['electron', "import { app } from 'electron';\nexport const x = app;\n"],
     ['node:fs', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
