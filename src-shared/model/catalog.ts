@@ -51,8 +51,39 @@ export const Service = z.strictObject({
 export type Service = z.infer<typeof Service>;
 
 /** The services catalog: which services exist, their operations and default mock behaviour. */
+export const FieldType = z.enum(['string', 'number', 'boolean', 'object', 'array']);
+export type FieldType = z.infer<typeof FieldType>;
+
+/** One field of an event's payload. Every event also carries its instance's correlation id. */
+export const PayloadField = z.strictObject({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a field name is an identifier'),
+  type: FieldType,
+  required: z.boolean(),
+});
+export type PayloadField = z.infer<typeof PayloadField>;
+
+/** An event type of the events catalog: who owns it, what it carries, which version. */
+export const EventTypeDefinition = z.strictObject({
+  name: z
+    .string()
+    .regex(
+      /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/,
+      'an event type is a letter followed by letters, digits, "_", "." or "-"',
+    ),
+  owner: ServiceName,
+  version: z.number().int().positive(),
+  description: z.string().max(2000).optional(),
+  payload: z.strictObject({ fields: z.array(PayloadField).max(200) }),
+});
+export type EventTypeDefinition = z.infer<typeof EventTypeDefinition>;
+
+/** The name every event carries besides its payload fields (DESIGN.md §1). */
+export const CORRELATION_FIELD = 'correlationId';
+
 export const Catalog = z.strictObject({
   services: z.array(Service).max(1000),
+  /** The events catalog (choreography maps, and flows that publish or await events). */
+  events: z.array(EventTypeDefinition).max(5000).optional(),
 });
 export type Catalog = z.infer<typeof Catalog>;
 

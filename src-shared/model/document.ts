@@ -4,7 +4,7 @@ import { WorkflowKind } from './elementTypes';
 import { Connection, Element } from './elements';
 import { ElementId } from './ids';
 
-export { Connection, Element, MAX_NAME_LENGTH } from './elements';
+export { Connection, Element, MAX_NAME_LENGTH, Reaction } from './elements';
 export type { ElementOf } from './elements';
 
 /** The version of the saved JSON format; bumped on every incompatible change. */
@@ -26,6 +26,19 @@ export const EdgeRoute = z.strictObject({
   waypoints: z.array(z.strictObject({ x: coordinate, y: coordinate })).max(1000),
 });
 export type EdgeRoute = z.infer<typeof EdgeRoute>;
+
+/** How a map's broker delivers events (defaults a run's scenario may override). */
+export const Broker = z.strictObject({
+  delivery: z.enum(['at-least-once', 'at-most-once', 'exactly-once']),
+  /** Share of deliveries that arrive twice. */
+  duplicateRate: z.number().min(0).max(1),
+  /** Payload field whose value keeps events in order (per key). */
+  orderingKey: z.string().max(100).optional(),
+  /** Deliveries of one event before it goes to the dead-letter queue. */
+  maxDeliveries: z.number().int().min(1).max(100),
+  deadLetterQueue: z.boolean(),
+});
+export type Broker = z.infer<typeof Broker>;
 
 /** A record keyed by element id that reports a `__proto__` key instead of dropping it. */
 const elementRecord = <T extends z.ZodType>(value: T) =>
@@ -59,6 +72,8 @@ export const WorkflowDocument = z
       edges: elementRecord(EdgeRoute).optional(),
     }),
     catalog: Catalog.optional(),
+    /** Choreography maps: how the broker delivers events. */
+    broker: Broker.optional(),
   })
   .superRefine((doc, ctx) => {
     const ids = new Set<string>();

@@ -6,7 +6,7 @@ import { ElementId } from './ids';
 /** The longest name an element may have. */
 export const MAX_NAME_LENGTH = 200;
 
-const EventTypeName = z
+export const EventTypeName = z
   .string()
   .regex(
     /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/,
@@ -90,7 +90,8 @@ export const BoundaryEvent = element('boundaryEvent', {
 });
 export const SubProcess = element('subProcess', {});
 export const CallActivity = element('callActivity', {
-  flowId: z.string().min(1).max(200),
+  /** Empty until chosen; validation reports it (FLOW105). */
+  flowId: z.string().max(200),
   version: z.union([z.number().int().positive(), z.literal('latest')]),
 });
 export const Annotation = element('annotation', {
@@ -99,9 +100,18 @@ export const Annotation = element('annotation', {
 });
 export const Group = element('group', {});
 export const Lane = element('lane', {});
-/** Choreography map nodes (the full map model comes with the choreography issue). */
-export const ServiceNode = element('service', {});
-export const EventTypeNode = element('eventType', {});
+/** A service on a choreography map, by its name in the services catalog. */
+export const ServiceNode = element('service', {
+  service: ServiceName.optional(),
+});
+/** An event type on a choreography map, by its name in the events catalog. */
+export const EventTypeNode = element('eventType', {
+  eventType: EventTypeName.optional(),
+  /** Published from outside to start an instance (e.g. by the shop front for OrderPlaced). */
+  initial: z.boolean().optional(),
+  /** Reaching this event ends the instance with this status. */
+  terminal: z.enum(['completed', 'compensated', 'failed']).optional(),
+});
 
 export const Element = z.discriminatedUnion('type', [
   StartEvent,
@@ -125,6 +135,39 @@ export const Element = z.discriminatedUnion('type', [
 export type Element = z.infer<typeof Element>;
 export type ElementOf<T extends Element['type']> = Extract<Element, { type: T }>;
 
+/**
+ * What a service does when an event reaches it (a reaction edge, event → service): on the event
+ * [when the condition holds] call operations, then emit events on success or on failure. It may
+ * start an orchestration flow and wait for its outcome instead (the hybrid case).
+ */
+export const Reaction = z.strictObject({
+  condition: Expression.optional(),
+  operations: z
+    .array(z.strictObject({ operation: OperationName, input: Expression.optional() }))
+    .max(50),
+  /** Event type nodes this reaction publishes when it succeeds. */
+  emitsOnSuccess: z.array(ElementId).max(50),
+  /** Event type nodes this reaction publishes when it fails (how the map compensates). */
+  emitsOnFailure: z.array(ElementId).max(50),
+  /** Safe to run twice for the same event (needed on an at-least-once broker). */
+  idempotent: z.boolean(),
+  /** How many events of this type the service handles at once. */
+  concurrency: z.number().int().min(1).max(1000).optional(),
+  /** Payload fields the reaction reads (checked against the event's schema). */
+  reads: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/))
+    .max(100)
+    .optional(),
+  /** Start this orchestration flow and wait for its outcome (completed → success). */
+  startsFlow: z
+    .strictObject({
+      flowId: z.string().min(1).max(200),
+      version: z.union([z.number().int().positive(), z.literal('latest')]),
+    })
+    .optional(),
+});
+export type Reaction = z.infer<typeof Reaction>;
+
 /** A sequence flow (in a flow) or a publish/react edge (in a map). */
 export const Connection = z.strictObject({
   id: ElementId,
@@ -135,5 +178,7 @@ export const Connection = z.strictObject({
   condition: Expression.optional(),
   /** On paths leaving a user task: which decision takes this path. */
   outcome: z.enum(['approve', 'reject']).optional(),
+  /** On reaction edges of a map (event → service). */
+  reaction: Reaction.optional(),
 });
 export type Connection = z.infer<typeof Connection>;
