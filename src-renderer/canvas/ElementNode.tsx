@@ -15,17 +15,8 @@ export const ElementNode = memo(function ElementNode({
 }: NodeProps<ElementFlowNode>) {
   const { element } = data;
   const info = elementTypeInfo[element.type];
-  // Events and gateways are small shapes: their names sit underneath.
-  const captioned = [
-    'startEvent',
-    'endEvent',
-    'exclusiveGateway',
-    'parallelGateway',
-    'timerEvent',
-    'messageCatch',
-    'messageThrow',
-    'boundaryEvent',
-  ].includes(element.type);
+  // Events and gateways are drawn smaller than a name: theirs sits underneath.
+  const captioned = info.size.width < 100;
   const store = useEditorStore();
   const [editing, setEditing] = useState(false);
   const label = editing ? (

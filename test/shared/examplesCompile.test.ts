@@ -5,7 +5,7 @@ import { compileFlow, serializeMachine } from '../../src-shared/compiler/compile
 import { isFlowNode } from '../../src-shared/compiler/flowGraph';
 import { loadDocument } from '../../src-shared/format/loadDocument';
 import type { WorkflowDocument } from '../../src-shared/model/document';
-import { explorePaths } from './machinePaths';
+import { checkCompensationOrder, explorePaths } from './machinePaths';
 
 const examplesDir = 'assets/examples';
 const goldenDir = 'test/fixtures/compiler/golden/examples';
@@ -45,19 +45,8 @@ describe.each(examples)('example %s', (name, doc) => {
   });
 
   it('compensates in reverse order of completion on every path that compensates', () => {
-    const compensable = new Set(
-      doc.model.elements.filter((e) => e.type === 'serviceTask' && e.compensation).map((e) => e.id),
-    );
-    const compensating = paths.filter((p) => p.finalValue === '__compensated');
-    if (compensable.size > 0) expect(compensating.length).toBeGreaterThan(0);
-    for (const path of compensating) {
-      const completed = path.events
-        .filter((e) => e.type === 'call.ok' && compensable.has(e.elementId))
-        .map((e) => (e as { elementId: string }).elementId);
-      const undone = path.events
-        .filter((e) => e.type === 'compensation.ok')
-        .map((e) => (e as { elementId: string }).elementId);
-      expect(undone).toEqual([...completed].reverse());
-    }
+    const compensable = doc.model.elements.some((e) => e.type === 'serviceTask' && e.compensation);
+    const compensating = checkCompensationOrder(doc, paths);
+    if (compensable) expect(compensating).toBeGreaterThan(0);
   });
 });

@@ -135,3 +135,33 @@ export function explorePaths(
     return { events, entered, finalValue };
   });
 }
+
+/**
+ * On every path that ends compensated, the compensations came in reverse order of the
+ * compensable steps' completions. Returns how many such paths there were.
+ */
+export function checkCompensationOrder(
+  doc: WorkflowDocument,
+  paths: readonly ExploredPath[],
+): number {
+  const compensable = new Set(
+    doc.model.elements.filter((e) => e.type === 'serviceTask' && e.compensation).map((e) => e.id),
+  );
+  const idsOf = (events: readonly FlowEvent[], type: FlowEvent['type']) =>
+    events.flatMap((event) =>
+      event.type === type &&
+      'elementId' in event &&
+      (type !== 'call.ok' || compensable.has(event.elementId))
+        ? [event.elementId]
+        : [],
+    );
+  const compensating = paths.filter((path) => path.finalValue === '__compensated');
+  for (const path of compensating) {
+    const completed = idsOf(path.events, 'call.ok');
+    const undone = idsOf(path.events, 'compensation.ok');
+    if (JSON.stringify(undone) !== JSON.stringify([...completed].reverse())) {
+      throw new Error(`compensated ${undone.join(', ')} after completing ${completed.join(', ')}`);
+    }
+  }
+  return compensating.length;
+}
