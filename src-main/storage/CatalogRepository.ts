@@ -1,64 +1,133 @@
+import type { z } from 'zod';
 import { BatonError } from '../../src-shared/contract/errors';
 import { describeIssues } from '../../src-shared/contract/dispatch';
-import { Service, type Catalog } from '../../src-shared/model/catalog';
+import { EventTypeDefinition, Service, type Catalog } from '../../src-shared/model/catalog';
 import type { Workspace } from './openWorkspace';
 
-/** The workspace's services catalog: services, their operations and default mock behaviour. */
+/** One table of the catalog: a row per definition, keyed by the definition's name. */
+interface CatalogTable<T extends { readonly name: string }> {
+  readonly table: 'catalog_services' | 'catalog_events';
+  /** What a row is, for messages: "service", "event type". */
+  readonly noun: string;
+  readonly schema: z.ZodType<T>;
+}
+
+const servicesTable: CatalogTable<Service> = {
+  table: 'catalog_services',
+  noun: 'service',
+  schema: Service,
+};
+const eventsTable: CatalogTable<EventTypeDefinition> = {
+  table: 'catalog_events',
+  noun: 'event type',
+  schema: EventTypeDefinition,
+};
+
+/** What a catalog brings that the workspace lacks: services and event types, by name. */
+export interface CatalogAdditions {
+  readonly services: readonly Service[];
+  readonly events?: readonly EventTypeDefinition[];
+}
+
+/**
+ * The workspace's catalog: services (their operations and default mock behaviour) and event
+ * types (owner, version, payload fields).
+ */
 export class CatalogRepository {
   constructor(private readonly db: Workspace) {}
 
-  /** Every service, by name. */
+  /** Every service and every event type, each sorted by name. */
   get(): Catalog {
+    return { services: this.read(servicesTable), events: this.read(eventsTable) };
+  }
+
+  /**
+   * Replaces the services, and the event types when the catalog lists them, in one transaction.
+   * A catalog without `events` (written before the events catalog existed) keeps the stored ones.
+   */
+  replace(catalog: Catalog): Catalog {
+    assertUniqueNames(servicesTable, catalog.services);
+    if (catalog.events) assertUniqueNames(eventsTable, catalog.events);
+    this.db.transaction(() => {
+      this.replaceAll(servicesTable, catalog.services);
+      if (catalog.events) this.replaceAll(eventsTable, catalog.events);
+    })();
+    return this.get();
+  }
+
+  /**
+   * Adds the services and event types the workspace does not have yet; existing definitions are
+   * kept as they are. Returns the names added.
+   */
+  addMissing(additions: CatalogAdditions): { services: string[]; events: string[] } {
+    return this.db.transaction(() => ({
+      services: this.insertMissing(servicesTable, additions.services),
+      events: this.insertMissing(eventsTable, additions.events ?? []),
+    }))();
+  }
+
+  private read<T extends { readonly name: string }>(table: CatalogTable<T>): T[] {
     const rows = this.db
       .prepare<[], { name: string; definition: string }>(
-        'SELECT name, definition FROM catalog_services ORDER BY name',
+        `SELECT name, definition FROM ${table.table} ORDER BY name`,
       )
       .all();
-    const services = rows.map((row) => {
-      const parsed = Service.safeParse(JSON.parse(row.definition));
+    return rows.map((row) => {
+      const parsed = table.schema.safeParse(JSON.parse(row.definition));
       if (!parsed.success) {
         throw new BatonError(
           'internal',
-          `the stored service ${row.name} is not valid`,
+          `the stored ${table.noun} ${row.name} is not valid`,
           describeIssues(parsed.error),
         );
       }
       return parsed.data;
     });
-    return { services };
   }
 
-  /** Replaces the whole catalog in one transaction. */
-  replace(catalog: Catalog): Catalog {
-    this.assertUniqueNames(catalog);
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM catalog_services').run();
-      this.insertAll(catalog.services);
-    })();
-    return this.get();
+  private replaceAll<T extends { readonly name: string }>(
+    table: CatalogTable<T>,
+    definitions: readonly T[],
+  ): void {
+    this.db.prepare(`DELETE FROM ${table.table}`).run();
+    this.insertAll(table, definitions);
   }
 
-  /** Adds the services the catalog does not have yet; existing ones are kept. Returns the names added. */
-  addMissing(services: readonly Service[]): string[] {
-    return this.db.transaction(() => {
-      const known = new Set(this.get().services.map((service) => service.name));
-      const added = services.filter((service) => !known.has(service.name));
-      this.insertAll(added);
-      return added.map((service) => service.name);
-    })();
-  }
-
-  private insertAll(services: readonly Service[]): void {
-    const insert = this.db.prepare('INSERT INTO catalog_services (name, definition) VALUES (?, ?)');
-    for (const service of services) insert.run(service.name, JSON.stringify(service));
-  }
-
-  private assertUniqueNames(catalog: Catalog): void {
-    const seen = new Set<string>();
-    for (const { name } of catalog.services) {
-      if (seen.has(name))
-        throw new BatonError('invalid-input', `the catalog lists service "${name}" twice`);
-      seen.add(name);
+  private insertMissing<T extends { readonly name: string }>(
+    table: CatalogTable<T>,
+    definitions: readonly T[],
+  ): string[] {
+    const known = new Set(
+      this.db.prepare<[], string>(`SELECT name FROM ${table.table}`).pluck().all(),
+    );
+    const added: T[] = [];
+    for (const definition of definitions) {
+      if (known.has(definition.name)) continue;
+      known.add(definition.name);
+      added.push(definition);
     }
+    this.insertAll(table, added);
+    return added.map((definition) => definition.name);
+  }
+
+  private insertAll<T extends { readonly name: string }>(
+    table: CatalogTable<T>,
+    definitions: readonly T[],
+  ): void {
+    const insert = this.db.prepare(`INSERT INTO ${table.table} (name, definition) VALUES (?, ?)`);
+    for (const definition of definitions) insert.run(definition.name, JSON.stringify(definition));
+  }
+}
+
+function assertUniqueNames(
+  table: { readonly noun: string },
+  definitions: readonly { readonly name: string }[],
+): void {
+  const seen = new Set<string>();
+  for (const { name } of definitions) {
+    if (seen.has(name)) {
+      throw new BatonError('invalid-input', `the catalog lists ${table.noun} "${name}" twice`);
+    }
+    seen.add(name);
   }
 }

@@ -60,4 +60,12 @@ export const migrations: readonly string[] = [
     definition TEXT NOT NULL
   ) STRICT;
   `,
+  // 4: the workspace's events catalog: one row per event type (its owner, version, description
+  // and payload fields as JSON, validated by the EventTypeDefinition schema when read and written).
+  `
+  CREATE TABLE catalog_events (
+    name TEXT PRIMARY KEY,
+    definition TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -50,6 +50,7 @@ describe.each([
 
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(tables(db)).toEqual([
+      'catalog_events',
       'catalog_services',
       'compiled_machines',
       'drafts',
@@ -123,6 +124,22 @@ describe('openWorkspace: a file', () => {
     expect(second.prepare("SELECT value FROM settings WHERE key = 'theme'").pluck().get()).toBe(
       'dark',
     );
+  });
+
+  it('given a file at schema 3 with a service, when opened, then the events catalog is added and the service kept', () => {
+    const path = tempFile();
+    const older = new Database(path);
+    for (const sql of migrations.slice(0, 3)) older.exec(sql);
+    older.pragma('user_version = 3');
+    older.prepare("INSERT INTO catalog_services VALUES ('Payment', '{}')").run();
+    older.close();
+
+    const db = open(path);
+
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(tables(db)).toContain('catalog_events');
+    expect(db.prepare('SELECT name FROM catalog_services').pluck().all()).toEqual(['Payment']);
+    expect(db.prepare('SELECT count(*) FROM catalog_events').pluck().get()).toBe(0);
   });
 
   it('given a workspace with writes, when closed, then the WAL is folded into the main file', () => {

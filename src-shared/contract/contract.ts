@@ -150,13 +150,19 @@ export const calls = {
   ),
   'versions.list': call(byId, z.array(VersionSummary)),
   /**
+   * The workspace's catalog: services (operations, default mock behaviour) and event types
+   * (owner, version, payload fields), each sorted by name.
+   */
+  'catalog.get': call(z.strictObject({}), Catalog),
+  /**
+   * Replaces the workspace's services, and its event types when `events` is given; a catalog
+   * without `events` leaves the stored event types as they are.
+   */
+  'catalog.save': call(z.strictObject({ catalog: Catalog }), Catalog),
+  /**
    * The machine a flow version compiled to when it was saved (the latest version by default).
    * Maps have no stored machine: asking for one is refused with `invalid-input`.
    */
-  /** The workspace's services catalog (services, operations, default mock behaviour). */
-  'catalog.get': call(z.strictObject({}), Catalog),
-  /** Replaces the workspace's services catalog. */
-  'catalog.save': call(z.strictObject({ catalog: Catalog }), Catalog),
   'machines.get': call(byVersion, CompiledMachine),
   /** Compiles a flow version again if its stored machine is stale, stores it, and returns it. */
   'machines.compile': call(byVersion, CompiledMachine),
