@@ -4,7 +4,7 @@ import type { Client } from '../../src-shared/contract/contract';
 import { BatonError } from '../../src-shared/contract/errors';
 import { loadDocument } from '../../src-shared/format/loadDocument';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
-import type { Catalog } from '../../src-shared/model/catalog';
+import type { Catalog, EventTypeDefinition } from '../../src-shared/model/catalog';
 import { createEmptyDocument, type WorkflowDocument } from '../../src-shared/model/document';
 import type { EventMessage } from '../services/EventHub';
 import { exportFileName } from '../services/createTransferHandlers';
@@ -148,5 +148,148 @@ describe('workflows.export', () => {
     ['Zahlung “Ä”', 'Zahlung “Ä”.baton.json'],
   ])('given the name %j, then the file is named %j', (name, fileName) => {
     expect(exportFileName(name)).toBe(fileName);
+  });
+});
+
+const eventType = (name: string, owner: string, version = 1): EventTypeDefinition => ({
+  name,
+  owner,
+  version,
+  payload: { fields: [{ name: 'orderId', type: 'string', required: true }] },
+});
+const mockOf = { latencyMs: 20, failRate: 0, honoursIdempotency: true };
+/** A small map as a file holds it: Payment reacts to OrderPlaced and publishes PaymentCaptured. */
+const mapDocument: WorkflowDocument = {
+  formatVersion: 1,
+  kind: 'map',
+  name: 'Payments',
+  model: {
+    elements: [
+      {
+        type: 'eventType',
+        id: 'orderPlaced',
+        name: 'Order placed',
+        eventType: 'OrderPlaced',
+        initial: true,
+      },
+      { type: 'service', id: 'payment', name: 'Payment', service: 'Payment' },
+      {
+        type: 'eventType',
+        id: 'paymentCaptured',
+        name: 'Payment captured',
+        eventType: 'PaymentCaptured',
+        terminal: 'completed',
+      },
+    ],
+    connections: [
+      {
+        id: 'react_orderPlaced_payment',
+        source: 'orderPlaced',
+        target: 'payment',
+        reaction: {
+          operations: [{ operation: 'charge' }],
+          emitsOnSuccess: ['paymentCaptured'],
+          emitsOnFailure: [],
+          idempotent: true,
+        },
+      },
+      { id: 'publish_payment_captured', source: 'payment', target: 'paymentCaptured' },
+    ],
+  },
+  diagram: {
+    shapes: {
+      orderPlaced: { x: 40, y: 100 },
+      payment: { x: 240, y: 92 },
+      paymentCaptured: { x: 460, y: 100 },
+    },
+  },
+  catalog: {
+    services: [{ name: 'Payment', operations: [{ name: 'charge', mock: mockOf }] }],
+    events: [eventType('OrderPlaced', 'Orders'), eventType('PaymentCaptured', 'Payment')],
+  },
+  broker: {
+    delivery: 'at-least-once',
+    duplicateRate: 0.05,
+    maxDeliveries: 5,
+    deadLetterQueue: true,
+  },
+};
+
+describe('the events catalog across import and export', () => {
+  it('given a map with its event types, when imported, then the workspace catalog gains them, keeping those it knows', async () => {
+    await client['catalog.save']({
+      catalog: { services: [], events: [eventType('OrderPlaced', 'Checkout', 4)] },
+    });
+
+    await client['workflows.import']({ text: serializeDocument(mapDocument) });
+
+    const workspace = await client['catalog.get']({});
+    expect(workspace.events).toEqual([
+      eventType('OrderPlaced', 'Checkout', 4),
+      eventType('PaymentCaptured', 'Payment'),
+    ]);
+    expect(workspace.services.map((service) => service.name)).toEqual(['Payment']);
+  });
+
+  it('given an imported map, when exported, then it carries the event types its nodes name, as the workspace defines them', async () => {
+    await client['catalog.save']({
+      catalog: { services: [], events: [eventType('OrderPlaced', 'Checkout', 4)] },
+    });
+    const { id } = await client['workflows.import']({ text: serializeDocument(mapDocument) });
+
+    const { text } = await client['workflows.export']({ id });
+
+    const loaded = loadDocument(text);
+    expect(loaded.ok && loaded.document.catalog).toEqual({
+      services: mapDocument.catalog!.services,
+      events: [eventType('OrderPlaced', 'Checkout', 4), eventType('PaymentCaptured', 'Payment')],
+    });
+    expect(loaded.ok && loaded.document.broker).toEqual(mapDocument.broker);
+  });
+
+  it('given a flow that awaits and publishes events it does not define, when exported, then exactly those event types come from the workspace', async () => {
+    await client['catalog.save']({
+      catalog: {
+        services: [],
+        events: ['CustomsDecisionIssued', 'GoodsCleared', 'Unused'].map((name) =>
+          eventType(name, 'Customs'),
+        ),
+      },
+    });
+    const { id } = await client['workflows.create']({ kind: 'flow', name: 'Customs' });
+    const flow: WorkflowDocument = {
+      ...createEmptyDocument('flow'),
+      model: {
+        elements: [
+          { type: 'messageThrow', id: 'announce', name: 'Announce', eventType: 'GoodsCleared' },
+          {
+            type: 'messageCatch',
+            id: 'decision',
+            name: 'Decision',
+            eventType: 'CustomsDecisionIssued',
+          },
+          { type: 'messageCatch', id: 'unknown', name: 'Unknown', eventType: 'NotInAnyCatalog' },
+        ],
+        connections: [],
+      },
+    };
+    await client['drafts.save']({ id, baseRevision: 1, document: flow });
+
+    const { text } = await client['workflows.export']({ id });
+
+    const loaded = loadDocument(text);
+    expect(loaded.ok && loaded.document.catalog).toEqual({
+      services: [],
+      events: [eventType('CustomsDecisionIssued', 'Customs'), eventType('GoodsCleared', 'Customs')],
+    });
+  });
+
+  it('given a document using no service and no event type, when exported, then it has no catalog', async () => {
+    const { id } = await client['workflows.create']({ kind: 'map', name: 'Empty' });
+
+    const { text } = await client['workflows.export']({ id });
+
+    expect(loadDocument(text)).toMatchObject({ ok: true });
+    expect(text).not.toContain('"catalog"');
   });
 });

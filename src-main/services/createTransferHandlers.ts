@@ -2,7 +2,7 @@ import type { Handlers } from '../../src-shared/contract/contract';
 import { BatonError } from '../../src-shared/contract/errors';
 import { loadDocument } from '../../src-shared/format/loadDocument';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
-import type { Catalog, Service } from '../../src-shared/model/catalog';
+import type { Catalog, EventTypeDefinition, Service } from '../../src-shared/model/catalog';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import type { WorkflowKind } from '../../src-shared/model/elementTypes';
 import type { CatalogRepository } from '../storage/CatalogRepository';
@@ -63,47 +63,96 @@ export function createTransferHandlers(
         document: JSON.stringify(document),
         now: now(),
       });
-      // The services the document brings join the workspace catalog; known ones are kept.
-      catalog.addMissing(document.catalog?.services ?? []);
+      // The services and event types the document brings join the workspace catalog; known ones
+      // are kept as the workspace defines them.
+      catalog.addMissing({
+        services: document.catalog?.services ?? [],
+        events: document.catalog?.events ?? [],
+      });
       events.emit('workflows.changed', { id: summary.id, change: 'created' });
       return summary;
     },
 
     /**
-     * The draft in its saved form, with the workflow's name and the services it uses, taken from
-     * the workspace catalog (or from the document's own catalog for services the workspace lacks),
-     * so the file can be checked and run on its own.
+     * The draft in its saved form, with the workflow's name and the services and event types it
+     * uses, taken from the workspace catalog (or from the document's own catalog for those the
+     * workspace lacks), so the file can be checked and run on its own.
      */
     'workflows.export': ({ id }) => {
       const workflow = repository.get(id);
       const document = parseStoredDocument(id, repository.getDraft(id).document);
-      const services = servicesUsed(document, catalog.get());
+      const exported = catalogUsed(document, catalog.get());
       return {
         fileName: exportFileName(workflow.name),
         text: serializeDocument({
           ...document,
           name: workflow.name,
-          ...(services.length > 0 ? { catalog: { services } } : {}),
+          ...(exported ? { catalog: exported } : {}),
         }),
       };
     },
   };
 }
 
-/**
- * The services a document refers to, in the order its own catalog lists them (then any others by
- * name), each as the workspace defines it, or as the document does where the workspace lacks it.
- */
-function servicesUsed(document: WorkflowDocument, workspace: Catalog): Service[] {
-  const own = new Map(document.catalog?.services.map((service) => [service.name, service]) ?? []);
-  const referenced = new Set<string>();
+/** The catalog an exported document carries: absent when it uses no service and no event type. */
+function catalogUsed(document: WorkflowDocument, workspace: Catalog): Catalog | undefined {
+  const services = definitionsUsed(
+    document.catalog?.services ?? [],
+    servicesReferenced(document),
+    workspace.services,
+  );
+  const events = definitionsUsed(
+    document.catalog?.events ?? [],
+    eventTypesReferenced(document),
+    workspace.events ?? [],
+  );
+  if (services.length === 0 && events.length === 0) return undefined;
+  return { services, ...(events.length > 0 ? { events } : {}) };
+}
+
+/** Services named by service tasks (flows) and service nodes (maps). */
+function servicesReferenced(document: WorkflowDocument): Set<string> {
+  const names = new Set<string>();
   for (const element of document.model.elements) {
-    if (element.type === 'serviceTask' && element.service && !own.has(element.service)) {
-      referenced.add(element.service);
+    if ((element.type === 'serviceTask' || element.type === 'service') && element.service) {
+      names.add(element.service);
     }
   }
-  const shared = new Map(workspace.services.map((service) => [service.name, service]));
-  return [...own.keys(), ...[...referenced].sort()].flatMap(
-    (name) => shared.get(name) ?? own.get(name) ?? [],
+  return names;
+}
+
+/** Event types named by event type nodes (maps), message start events, catches and throws. */
+function eventTypesReferenced(document: WorkflowDocument): Set<string> {
+  const names = new Set<string>();
+  for (const element of document.model.elements) {
+    switch (element.type) {
+      case 'eventType':
+      case 'startEvent':
+      case 'messageCatch':
+      case 'messageThrow':
+        if (element.eventType) names.add(element.eventType);
+        break;
+      default:
+        break;
+    }
+  }
+  return names;
+}
+
+/**
+ * The definitions a document uses: those of its own catalog in its order, then any others it
+ * refers to by name, each as the workspace defines it, or as the document does where the
+ * workspace lacks it. A name neither defines is left out (validation reports it).
+ */
+function definitionsUsed<T extends Service | EventTypeDefinition>(
+  own: readonly T[],
+  referenced: ReadonlySet<string>,
+  workspace: readonly T[],
+): T[] {
+  const ownByName = new Map(own.map((definition) => [definition.name, definition]));
+  const others = [...referenced].filter((name) => !ownByName.has(name)).sort();
+  const shared = new Map(workspace.map((definition) => [definition.name, definition]));
+  return [...ownByName.keys(), ...others].flatMap(
+    (name) => shared.get(name) ?? ownByName.get(name) ?? [],
   );
 }
