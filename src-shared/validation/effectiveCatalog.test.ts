@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { el, flowOf, shopCatalog } from '../../test/shared/flows';
-import type { Catalog } from '../model/catalog';
+import type { Catalog, EventTypeDefinition } from '../model/catalog';
 import { effectiveCatalog } from './effectiveCatalog';
 
 const mock = (latencyMs: number) => ({ latencyMs, failRate: 0, honoursIdempotency: true });
@@ -13,6 +13,14 @@ const catalogOf = (services: Record<string, Record<string, number>>): Catalog =>
     })),
   })),
 });
+const event = (name: string, owner: string, version = 1): EventTypeDefinition => ({
+  name,
+  owner,
+  version,
+  payload: { fields: [] },
+});
+const eventSummary = (catalog: Catalog) =>
+  catalog.events?.map((e) => `${e.name}@${e.owner} v${e.version}`);
 const summary = (catalog: Catalog) =>
   catalog.services.map(
     (s) =>
@@ -43,5 +51,42 @@ describe('effectiveCatalog', () => {
     const merged = effectiveCatalog(flowOf([], [], shopCatalog), { catalog: { services: [] } });
 
     expect(merged).toEqual(shopCatalog);
+  });
+
+  it('given event types on both sides, when merged, then they are united by name, the workspace winning', () => {
+    const workspace: Catalog = {
+      services: [],
+      events: [event('OrderPlaced', 'Shop', 2), event('PaymentFailed', 'Payment')],
+    };
+    const own: Catalog = {
+      services: [],
+      events: [event('OrderPlaced', 'Shop', 1), event('StockReserved', 'Inventory')],
+    };
+
+    const merged = effectiveCatalog(flowOf([], [], own), { catalog: workspace });
+
+    expect(eventSummary(merged)).toEqual([
+      'OrderPlaced@Shop v2',
+      'PaymentFailed@Payment v1',
+      'StockReserved@Inventory v1',
+    ]);
+  });
+
+  it('given a document with only its own events, when merged, then the workspace services stay and the events are added', () => {
+    const own: Catalog = { services: [], events: [event('OrderPlaced', 'Shop')] };
+
+    const merged = effectiveCatalog(flowOf([], [], own), { catalog: shopCatalog });
+
+    expect(merged.services).toEqual(shopCatalog.services);
+    expect(eventSummary(merged)).toEqual(['OrderPlaced@Shop v1']);
+  });
+
+  it('given events only in the workspace, when merged with a document of its own services, then the events are kept', () => {
+    const workspace: Catalog = { services: [], events: [event('OrderPlaced', 'Shop')] };
+
+    const merged = effectiveCatalog(flowOf([], [], shopCatalog), { catalog: workspace });
+
+    expect(eventSummary(merged)).toEqual(['OrderPlaced@Shop v1']);
+    expect(merged.services).toEqual(shopCatalog.services);
   });
 });
