@@ -181,6 +181,12 @@ export const flowDiagnostics = {
     'Unknown version of the called flow',
     'Choose a saved version of the called flow, or "latest".',
   ),
+  FLOW107: entry(
+    'references',
+    'error',
+    'Unknown event type',
+    'Choose an event type of the events catalog, or add it to the catalog.',
+  ),
   FLOW201: entry(
     'expressions',
     'error',

@@ -13,7 +13,7 @@ import { checkIntegrity } from './rules/integrity';
 import { checkReachability } from './rules/reachability';
 import { checkReferences } from './rules/references';
 import type { RuleContext } from './rules/ruleTypes';
-import { indexCatalog } from './rules/ruleTypes';
+import { eventTypeNames, indexCatalog } from './rules/ruleTypes';
 import { checkTimeouts } from './rules/sagaLints';
 import { checkScopes } from './rules/scopes';
 
@@ -34,10 +34,12 @@ export function validateFlow(doc: WorkflowDocument, context: FlowContext): Diagn
   }
   const flow = indexFlow(doc);
   const catalog = effectiveCatalog(doc, context);
+  const eventTypes = eventTypeNames(catalog);
   const rules: RuleContext = {
     catalog,
     operations: indexCatalog(catalog),
     ...(context.flowVersions ? { flowVersions: context.flowVersions } : {}),
+    ...(eventTypes ? { eventTypes } : {}),
   };
   const blocks = checkBlockStructure(flow);
   const diagnostics = [

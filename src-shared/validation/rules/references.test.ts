@@ -83,6 +83,61 @@ describe('references (FLOW101–FLOW106)', () => {
   });
 });
 
+describe('event types (FLOW107)', () => {
+  const withEvents = (): RuleContext => ({
+    ...context(),
+    eventTypes: new Set(['OrderPlaced', 'PaymentFailed']),
+  });
+  const awaitEvent = (eventType: string): Element => ({
+    type: 'messageCatch',
+    id: 't',
+    name: 't',
+    eventType,
+  });
+  it.each(
+    (
+      [
+        ['a published event of the catalog', el.publish('t', { eventType: 'OrderPlaced' }), []],
+        ['a published unknown event', el.publish('t', { eventType: 'OrderPlace' }), ['FLOW107']],
+        ['an awaited event of the catalog', awaitEvent('PaymentFailed'), []],
+        ['an awaited unknown event', awaitEvent('PaymentDeclined'), ['FLOW107']],
+        [
+          'a message start on an unknown event',
+          el.start('t', { trigger: 'message', eventType: 'Refunded' }),
+          ['FLOW107'],
+        ],
+        [
+          'a plain start that still names an unknown event',
+          el.start('t', { eventType: 'Refunded' }),
+          [],
+        ],
+      ] as const
+    ).map(
+      ([scenario, step, codes]) => [scenario, codes.join(' ') || 'nothing', step, codes] as const,
+    ),
+  )('given %s, when checked, then it finds %s', (...[, , step, codes]) => {
+    const doc =
+      step.type === 'startEvent' ? flowOf([step, el.end('e')], chain(step.id, 'e')) : around(step);
+
+    expect(checkReferences(indexFlow(doc), withEvents()).map((d) => d.code)).toEqual(codes);
+  });
+
+  it('given a catalog without events, when an unknown event is published, then nothing is found', () => {
+    expect(codesOf(el.publish('t', { eventType: 'Anything' }))).toEqual([]);
+  });
+
+  it('given an unknown published event, when checked, then the message names the element and the event', () => {
+    const [diagnostic] = checkReferences(
+      indexFlow(around(el.publish('t', { eventType: 'OrderPlace' }))),
+      withEvents(),
+    );
+
+    expect(diagnostic?.message).toBe(
+      'Publish event "t" (t) publishes event type OrderPlace, which is not in the events catalog',
+    );
+  });
+});
+
 describe('expressions (FLOW201)', () => {
   it.each([
     ['a valid mapping', '{ "sku": items.sku, "total": $sum(items.price) }', null],

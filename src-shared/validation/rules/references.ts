@@ -1,21 +1,41 @@
-import type { ElementOf } from '../../model/document';
+import type { Element, ElementOf } from '../../model/document';
 import type { Diagnostic } from '../Diagnostic';
 import { createDiagnostic } from '../diagnostics';
 import type { FlowIndex } from '../flowIndex';
 import type { RuleContext } from './ruleTypes';
 
 /**
- * Checks what service tasks and call activities point to: the service and operation
- * (FLOW101–FLOW103), the compensating operation (FLOW104), and the called flow and version
- * (FLOW105, FLOW106) when the workspace's flows are known.
+ * Checks what service tasks, call activities and message events point to: the service and
+ * operation (FLOW101–FLOW103), the compensating operation (FLOW104), the called flow and version
+ * (FLOW105, FLOW106) when the workspace's flows are known, and the event type (FLOW107) when the
+ * catalog has events.
  */
 export function checkReferences(flow: FlowIndex, context: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const element of flow.elements) {
     if (element.type === 'serviceTask') diagnostics.push(...serviceCall(element, context));
     if (element.type === 'callActivity') diagnostics.push(...calledFlow(element, context));
+    const unknownEvent = unknownEventType(element, context);
+    if (unknownEvent) diagnostics.push(unknownEvent);
   }
   return diagnostics;
+}
+
+/** A message start, catch or throw whose event type the events catalog does not have. */
+function unknownEventType(element: Element, context: RuleContext): Diagnostic | undefined {
+  if (!context.eventTypes) return undefined;
+  const isMessage =
+    element.type === 'messageCatch' ||
+    element.type === 'messageThrow' ||
+    (element.type === 'startEvent' && element.trigger === 'message');
+  if (!isMessage || element.eventType === undefined) return undefined;
+  if (context.eventTypes.has(element.eventType)) return undefined;
+  const verb = element.type === 'messageThrow' ? 'publishes' : 'waits for';
+  return createDiagnostic(
+    'FLOW107',
+    element,
+    `${verb} event type ${element.eventType}, which is not in the events catalog`,
+  );
 }
 
 function serviceCall(task: ElementOf<'serviceTask'>, context: RuleContext): Diagnostic[] {

@@ -8,6 +8,8 @@ export interface RuleContext {
   /** The catalog's operations by service name, then operation name. */
   readonly operations: CatalogIndex;
   readonly flowVersions?: FlowContext['flowVersions'];
+  /** The names of the events catalog; absent when the catalog has no events to check against. */
+  readonly eventTypes?: ReadonlySet<string>;
 }
 
 export type CatalogIndex = ReadonlyMap<string, ReadonlyMap<string, Operation>>;
@@ -23,6 +25,12 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     index.set(service.name, operations);
   }
   return index;
+}
+
+/** The names of the catalog's event types, or `undefined` when it has none. */
+export function eventTypeNames(catalog: Catalog): ReadonlySet<string> | undefined {
+  const events = catalog.events ?? [];
+  return events.length === 0 ? undefined : new Set(events.map((event) => event.name));
 }
 
 /** One family of checks: a pure function from the indexed flow to its findings. */
