@@ -40,6 +40,17 @@ export const Broker = z.strictObject({
 });
 export type Broker = z.infer<typeof Broker>;
 
+/**
+ * How the broker delivers when a map sets nothing: at least once, no duplicates injected, five
+ * deliveries before an event is dead-lettered. The compiler, validation and runtime all read it.
+ */
+export const DEFAULT_BROKER: Readonly<Broker> = {
+  delivery: 'at-least-once',
+  duplicateRate: 0,
+  maxDeliveries: 5,
+  deadLetterQueue: true,
+};
+
 /** A record keyed by element id that reports a `__proto__` key instead of dropping it. */
 const elementRecord = <T extends z.ZodType>(value: T) =>
   z.preprocess(
