@@ -1,6 +1,9 @@
 import type { Diagnostic, Severity } from '../validation/Diagnostic';
 
-/** What stops a flow from compiling. Validation reports most of these earlier, with more detail. */
+/**
+ * What stops a flow (`COMP`) or a map (`MAP`) from compiling. Validation reports most of these
+ * earlier, with more detail.
+ */
 export const compilerCodes = {
   COMP001: {
     severity: 'error',
@@ -24,6 +27,22 @@ export const compilerCodes = {
     help: 'Lead each parallel branch to its join; end the flow after the join.',
   },
   COMP007: { severity: 'error', help: 'Give the sub-process exactly one start event inside it.' },
+  MAP001: {
+    severity: 'error',
+    help: 'Only choreography maps compile per service; compile an orchestration flow as a flow.',
+  },
+  MAP002: {
+    severity: 'error',
+    help: 'Put a reaction only on an edge from an event type to the service that reacts to it.',
+  },
+  MAP003: {
+    severity: 'error',
+    help: 'List only event types drawn on this map among the events a reaction emits.',
+  },
+  MAP004: {
+    severity: 'warning',
+    help: 'Draw publish edges from a service to an event type; give edges from an event type to a service a reaction.',
+  },
 } as const satisfies Record<string, { severity: Severity; help: string }>;
 
 export type CompilerCode = keyof typeof compilerCodes;

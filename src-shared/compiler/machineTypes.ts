@@ -44,9 +44,10 @@ export interface FlowMachineContext {
   readonly compensations: Readonly<Record<string, CompensationPlan>>;
 }
 
-export interface MachineJson extends StateJson {
+/** A whole machine: its root state, id and initial data (a flow's by default; maps have others). */
+export interface MachineJson<Context = FlowMachineContext> extends StateJson {
   readonly id: string;
-  readonly context: FlowMachineContext;
+  readonly context: Context;
 }
 
 /** The states every machine has besides its elements' states (element ids never start with "__"). */
