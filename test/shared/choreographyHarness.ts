@@ -21,7 +21,7 @@ export interface Script {
  * A tiny in-memory runtime for a compiled map, enough to watch a choreography play out in tests:
  * one copy of each service machine, an inbox per service drained while its copy is idle, every
  * effect performed at once as the script says, and the tracker told of every published event.
- * Returns what happened, in order, and the tracker's final snapshot.
+ * Returns what happened, in order, the tracker's final snapshot and each service's state.
  */
 export function runChoreography(compiled: CompiledMap, initialEvent: string, script: Script = {}) {
   const log: string[] = [];
@@ -87,5 +87,8 @@ export function runChoreography(compiled: CompiledMap, initialEvent: string, scr
     if (!ready) break;
     ready[1].send(inbox.get(ready[0])!.shift()!);
   }
-  return { log, tracker: tracker.getSnapshot() };
+  const services = Object.fromEntries(
+    [...actors].map(([id, actor]) => [id, actor.getSnapshot().value]),
+  );
+  return { log, tracker: tracker.getSnapshot(), services };
 }

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileMap, serializeCompiledMap } from '../../src-shared/compiler/map/compileMap';
+import { loadDocument } from '../../src-shared/format/loadDocument';
+import type { WorkflowDocument } from '../../src-shared/model/document';
+import { runChoreography } from './choreographyHarness';
+
+const examplesDir = 'assets/examples';
+const goldenDir = 'test/fixtures/compiler/golden/examples';
+const update = process.env.BATON_UPDATE_GOLDEN === '1';
+
+/** The example maps; flows are examplesCompile.test.ts's. */
+const examples = readdirSync(examplesDir)
+  .filter((file) => file.endsWith('.json'))
+  .map((file): [string, WorkflowDocument] => {
+    const loaded = loadDocument(readFileSync(join(examplesDir, file), 'utf8'));
+    if (!loaded.ok) throw new Error(`${file}: ${loaded.message}`);
+    return [file.replace(/\.json$/, ''), loaded.document];
+  })
+  .filter(([, document]) => document.kind === 'map');
+
+if (examples.length === 0) it.todo('compiles the example maps of assets/examples (none yet)');
+
+describe.each(examples)('example map %s', (name, doc) => {
+  const { compiled, diagnostics } = compileMap(doc);
+
+  it('compiles without problems to its golden output, byte for byte, every time', () => {
+    expect(diagnostics).toEqual([]);
+    const text = serializeCompiledMap(compiled!);
+    expect(serializeCompiledMap(compileMap(structuredClone(doc)).compiled!)).toBe(text);
+    const golden = join(goldenDir, `${name}.map.json`);
+    if (update) writeFileSync(golden, text);
+    expect(text, `rerun with BATON_UPDATE_GOLDEN=1 if the change to ${name} is intended`).toBe(
+      readFileSync(golden, 'utf8'),
+    );
+  });
+
+  it('has a machine for every service node and an initial event to start from', () => {
+    const services = doc.model.elements.filter((e) => e.type === 'service').map((e) => e.id);
+    expect(Object.keys(compiled!.services)).toEqual(services);
+    expect(compiled!.broker.initialEvents.length).toBeGreaterThan(0);
+  });
+
+  it('settles every delivery when every call succeeds, leaving no service busy', () => {
+    for (const initial of compiled!.broker.initialEvents) {
+      const run = runChoreography(compiled!, initial);
+      const delivered = Object.values(compiled!.broker.subscriptions).flat().length;
+      expect(run.log.some((line) => line.includes('settles'))).toBe(delivered > 0);
+      expect(Object.values(run.services).filter((value) => value !== '__idle')).toEqual([]);
+    }
+  });
+});
