@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compilerCases } from '../../test/fixtures/compiler/cases';
+import { map, orderSaga, react } from '../../test/fixtures/compiler/maps';
 import { useTempDirs } from '../../test/main/tempDirs';
 import {
   COMPILER_VERSION,
   compileFlow,
   serializeMachine,
 } from '../../src-shared/compiler/compileFlow';
+import {
+  compileMap,
+  MAP_COMPILER_VERSION,
+  serializeCompiledMap,
+} from '../../src-shared/compiler/map/compileMap';
+import { isCompiledMap } from '../../src-shared/compiler/map/mapTypes';
 import type { Client } from '../../src-shared/contract/contract';
 import { BatonError } from '../../src-shared/contract/errors';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
@@ -62,6 +69,16 @@ const sha256 = (doc: WorkflowDocument) =>
   createHash('sha256').update(serializeDocument(doc)).digest('hex');
 const machineOf = (doc: WorkflowDocument) =>
   JSON.parse(serializeMachine(compileFlow(doc).machine!)) as unknown;
+const compiledMapOf = (doc: WorkflowDocument) =>
+  JSON.parse(serializeCompiledMap(compileMap(doc).compiled!)) as unknown;
+
+/** A map whose draft is `doc`, saved as a version. */
+async function mapWithVersion(client: Client, doc: WorkflowDocument, name = 'Shop') {
+  const { id } = await client['workflows.create']({ kind: 'map', name });
+  await client['drafts.save']({ id, baseRevision: 1, document: doc });
+  const version = await client['versions.create']({ id });
+  return { id, version };
+}
 
 /** A flow whose draft is `doc`, saved as a version. */
 async function flowWithVersion(client: Client, doc: WorkflowDocument, name = 'Orders') {
@@ -128,21 +145,43 @@ describe('machines: compiled when a version is saved', () => {
     expect([missing.code, missing.message]).toEqual(['not-found', '“Orders” has no version 4']);
   });
 
-  it('given a map with a version, when its machine is asked for, then it is refused as invalid input and none was stored', async () => {
+  it('given a map that compiles, when a version is saved, then its compiled map is stored with the map compiler version', async () => {
     const path = join(makeTempDir(), 'workspace.baton.db');
     const client = start(path);
-    const { id } = await client['workflows.create']({ kind: 'map', name: 'Shop' });
-    await client['versions.create']({ id });
 
-    const error = await failureOf(client['machines.get']({ id }));
-    const again = await failureOf(client['machines.compile']({ id }));
+    const { id, version } = await mapWithVersion(client, orderSaga);
+    const compiled = await client['machines.get']({ id });
 
-    expect(error.code).toBe('invalid-input');
-    expect(error.message).toBe(
-      '“Shop” is a choreography map: only orchestration flows have a stored machine',
+    expect(compiled).toEqual({
+      versionNumber: 1,
+      compilerVersion: MAP_COMPILER_VERSION,
+      documentHash: sha256(orderSaga),
+      machine: compiledMapOf(orderSaga),
+      diagnostics: [],
+      compiledAt: version.createdAt,
+      stale: false,
+    });
+    expect(isCompiledMap(compiled.machine)).toBe(true);
+    expect(storedMachineCount(path)).toBe(1);
+  });
+
+  it('given a map with a reaction on a publish edge, when a version is saved, then it is stored with a null machine and the error', async () => {
+    const client = start();
+    const broken = map(
+      [
+        ['svc', 'service'],
+        ['evt', 'eventType'],
+      ],
+      [['svc', 'evt', react({})]],
     );
-    expect(again.code).toBe('invalid-input');
-    expect(storedMachineCount(path)).toBe(0);
+
+    const { id } = await mapWithVersion(client, broken);
+    const compiled = await client['machines.get']({ id });
+
+    expect(compiled.machine).toBeNull();
+    expect(compiled.diagnostics).toEqual([
+      expect.objectContaining({ code: 'MAP002', severity: 'error', elementId: 'e1' }),
+    ]);
   });
 });
 
@@ -189,6 +228,23 @@ describe('machines: stale machines and recompiling', () => {
     const stored = await client['machines.get']({ id });
 
     expect(await client['machines.compile']({ id })).toEqual(stored);
+  });
+
+  it('given a map compiled by an older map compiler, when compiled, then it is current again', async () => {
+    const path = join(makeTempDir(), 'workspace.baton.db');
+    const { id } = await mapWithVersion(start(path), orderSaga);
+    tamper(path, "UPDATE compiled_machines SET compiler_version = '0.9.0'");
+    const client = start(path);
+
+    const stale = await client['machines.get']({ id });
+    const compiled = await client['machines.compile']({ id });
+
+    expect(stale.stale).toBe(true);
+    expect(compiled).toMatchObject({
+      compilerVersion: MAP_COMPILER_VERSION,
+      machine: compiledMapOf(orderSaga),
+      stale: false,
+    });
   });
 
   it('given a version saved before machines were stored, when read, then it is compiled and stored once', async () => {

@@ -4,12 +4,16 @@ import {
   compileFlow,
   serializeMachine,
 } from '../../src-shared/compiler/compileFlow';
-import type { MachineJson } from '../../src-shared/compiler/machineTypes';
+import {
+  compileMap,
+  MAP_COMPILER_VERSION,
+  serializeCompiledMap,
+} from '../../src-shared/compiler/map/compileMap';
 import type { CompiledMachine, Handlers } from '../../src-shared/contract/contract';
-import { BatonError } from '../../src-shared/contract/errors';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
 import { emptyCatalog } from '../../src-shared/model/catalog';
 import type { WorkflowDocument } from '../../src-shared/model/document';
+import type { WorkflowKind } from '../../src-shared/model/elementTypes';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
 import type { MachineRepository, StoredMachine } from '../storage/MachineRepository';
 import type { StoredVersion, WorkflowRepository } from '../storage/WorkflowRepository';
@@ -35,16 +39,31 @@ function readVersion(stored: StoredVersion) {
   return { document, hash: documentHash(document) };
 }
 
-/** Compiles a stored flow version into the row that keeps its machine. */
+/** The compiler version that compiles documents of this kind today. */
+export const compilerVersionOf = (kind: WorkflowKind): string =>
+  kind === 'map' ? MAP_COMPILER_VERSION : COMPILER_VERSION;
+
+/** Compiles a document: a flow to its machine, a map to its services, wiring and tracker. */
+function compileDocument(document: WorkflowDocument) {
+  // The workspace has no services catalog of its own yet; the document's is merged in anyway.
+  const context = { catalog: emptyCatalog };
+  if (document.kind === 'map') {
+    const { compiled, diagnostics } = compileMap(document, context);
+    return { text: compiled ? serializeCompiledMap(compiled) : null, diagnostics };
+  }
+  const { machine, diagnostics } = compileFlow(document, context);
+  return { text: machine ? serializeMachine(machine) : null, diagnostics };
+}
+
+/** Compiles a stored flow or map version into the row that keeps its machine. */
 export function compileVersion(stored: StoredVersion, now: number): StoredMachine {
   const { document, hash } = readVersion(stored);
-  // The workspace has no services catalog of its own yet; the document's is merged in anyway.
-  const { machine, diagnostics } = compileFlow(document, { catalog: emptyCatalog });
+  const { text, diagnostics } = compileDocument(document);
   return {
     versionId: stored.version.id,
-    compilerVersion: COMPILER_VERSION,
+    compilerVersion: compilerVersionOf(document.kind),
     documentHash: hash,
-    machine: machine ? serializeMachine(machine) : null,
+    machine: text,
     diagnostics: JSON.stringify(diagnostics),
     compiledAt: now,
   };
@@ -52,15 +71,14 @@ export function compileVersion(stored: StoredVersion, now: number): StoredMachin
 
 /**
  * Stores the machine of a version that was just saved; run inside `createVersion`'s transaction
- * so a version of a flow never exists without its machine. Maps store none: they compile to one
- * machine per service, which is not stored.
+ * so a version never exists without its machine (for a map: its compiled services and wiring).
  */
 export function storeCompiledMachine(
   machines: MachineRepository,
   stored: StoredVersion,
   now: number,
 ): void {
-  if (stored.kind === 'flow') machines.put(compileVersion(stored, now));
+  machines.put(compileVersion(stored, now));
 }
 
 function toCompiledMachine(
@@ -72,35 +90,23 @@ function toCompiledMachine(
     versionNumber: stored.version.number,
     compilerVersion: row.compilerVersion,
     documentHash: row.documentHash,
-    machine: row.machine === null ? null : (JSON.parse(row.machine) as MachineJson),
+    machine: row.machine === null ? null : (JSON.parse(row.machine) as CompiledMachine['machine']),
     diagnostics: JSON.parse(row.diagnostics) as Diagnostic[],
     compiledAt: row.compiledAt,
-    stale: row.compilerVersion !== COMPILER_VERSION || row.documentHash !== currentHash,
+    stale:
+      row.compilerVersion !== compilerVersionOf(stored.kind) || row.documentHash !== currentHash,
   };
 }
 
 /**
- * The calls that read and refresh compiled machines. Machines are compiled when a flow version
- * is saved (`versions.create`); a version saved before machines were stored (a workspace from an
- * older Baton) is compiled on its first read.
+ * The calls that read and refresh compiled machines. Machines are compiled when a version of a
+ * flow or a map is saved (`versions.create`); a version saved before its machine was stored (a
+ * workspace from an older Baton) is compiled on its first read.
  */
 export function createMachineHandlers(
   deps: MachineServiceDeps,
 ): Pick<Handlers, 'machines.get' | 'machines.compile'> {
   const { repository, machines, now } = deps;
-
-  /** The flow version asked for; a map is refused because it has no stored machine. */
-  const flowVersion = (id: string, version: number | undefined): StoredVersion => {
-    const stored = repository.getVersion(id, version);
-    if (stored.kind !== 'flow') {
-      const { name } = repository.get(id);
-      throw new BatonError(
-        'invalid-input',
-        `“${name}” is a choreography map: only orchestration flows have a stored machine`,
-      );
-    }
-    return stored;
-  };
 
   const current = (stored: StoredVersion): CompiledMachine => {
     const { hash } = readVersion(stored);
@@ -113,12 +119,12 @@ export function createMachineHandlers(
   };
 
   return {
-    /** The stored machine of a flow version, saying whether it is stale. */
-    'machines.get': ({ id, version }) => current(flowVersion(id, version)),
+    /** The stored machine of a flow or map version, saying whether it is stale. */
+    'machines.get': ({ id, version }) => current(repository.getVersion(id, version)),
 
     /** Compiles a stale machine again and stores it; an up-to-date one is returned as it is. */
     'machines.compile': ({ id, version }) => {
-      const stored = flowVersion(id, version);
+      const stored = repository.getVersion(id, version);
       const machine = current(stored);
       if (!machine.stale) return machine;
       const row = compileVersion(stored, now());

@@ -94,7 +94,7 @@ export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): Handlers {
       return saved;
     },
 
-    /** Stores the draft as a version and, for a flow, its compiled machine, in one transaction. */
+    /** Stores the draft as a version with its compiled machine, in one transaction. */
     'versions.create': ({ id, label }) => {
       const at = now();
       const version = repository.createVersion(id, label ?? '', at, (stored) =>

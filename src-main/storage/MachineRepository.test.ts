@@ -123,6 +123,19 @@ describe.each([
     expect(machines.find(9_999)).toBeUndefined();
   });
 
+  it('given a version of a map, when its compiled map is put, then it is read back as it was written', () => {
+    const { workflows, machines } = seeded();
+    const version = workflows.createVersion('s', 'first', 40);
+    const compiledMap = machineOf(version.id, {
+      compilerVersion: '1.0.0',
+      machine: '{"kind":"map","services":{},"broker":{},"tracker":{"id":"tracker"}}\n',
+    });
+
+    machines.put(compiledMap);
+
+    expect(machines.find(version.id)).toEqual(compiledMap);
+  });
+
   it('given machines of a workflow, when the workflow is deleted, then its machines go with its versions', () => {
     const { db, workflows, machines, one, two } = seeded();
     machines.put(machineOf(one.id));

@@ -2,8 +2,9 @@ import type { Statement } from 'better-sqlite3';
 import type { Workspace } from './openWorkspace';
 
 /**
- * The machine a flow version compiled to, as stored: the machine and diagnostics are JSON text,
- * written and read by the caller. `machine` is null when the flow does not compile.
+ * What a version compiled to, as stored: a flow's machine or a map's compiled map (services,
+ * broker wiring, tracker). The machine and diagnostics are JSON text, written and read by the
+ * caller. `machine` is null when the document does not compile.
  */
 export interface StoredMachine {
   readonly versionId: number;
@@ -24,7 +25,7 @@ interface MachineRow {
   compiled_at: number;
 }
 
-/** Compiled machines, one per flow version; rewritten when a version is compiled again. */
+/** Compiled machines, one per version of a flow or map; rewritten when it is compiled again. */
 export class MachineRepository {
   private readonly statements: {
     find: Statement<[number], MachineRow>;

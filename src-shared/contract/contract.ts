@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MachineJson } from '../compiler/machineTypes';
+import type { CompiledMap } from '../compiler/map/mapTypes';
 import { MAX_JSON_TEXT_LENGTH } from '../format/parseJsonSafely';
 import { Catalog } from '../model/catalog';
 import { WorkflowDocument } from '../model/document';
@@ -51,8 +52,10 @@ export const DiagnosticInfo = z.object({
 });
 
 /**
- * The machine a flow version compiled to. `machine` is null when the flow does not compile (the
- * diagnostics say why). `stale` is true when it was compiled by another compiler version or from
+ * The machine a flow version compiled to, or for a map its `CompiledMap` (`kind: 'map'`: one
+ * machine per service, the broker's wiring and the instance tracker). `machine` is null when the
+ * document does not compile (the diagnostics say why). `stale` is true when it was compiled by
+ * another compiler version (`COMPILER_VERSION` for flows, `MAP_COMPILER_VERSION` for maps) or from
  * a document whose hash no longer matches the version's: `machines.compile` brings it up to date.
  */
 export const CompiledMachine = z.object({
@@ -60,7 +63,7 @@ export const CompiledMachine = z.object({
   compilerVersion: z.string(),
   /** sha-256 (hex) of the version's document as `serializeDocument` writes it. */
   documentHash: z.string(),
-  machine: z.custom<MachineJson>((value) => typeof value === 'object').nullable(),
+  machine: z.custom<MachineJson | CompiledMap>((value) => typeof value === 'object').nullable(),
   diagnostics: z.array(DiagnosticInfo),
   compiledAt: Timestamp,
   stale: z.boolean(),
@@ -160,11 +163,11 @@ export const calls = {
    */
   'catalog.save': call(z.strictObject({ catalog: Catalog }), Catalog),
   /**
-   * The machine a flow version compiled to when it was saved (the latest version by default).
-   * Maps have no stored machine: asking for one is refused with `invalid-input`.
+   * The machine a flow or map version compiled to when it was saved (the latest version by
+   * default); a map's is its `CompiledMap`.
    */
   'machines.get': call(byVersion, CompiledMachine),
-  /** Compiles a flow version again if its stored machine is stale, stores it, and returns it. */
+  /** Compiles a version again if its stored machine is stale, stores it, and returns it. */
   'machines.compile': call(byVersion, CompiledMachine),
 } as const;
 
