@@ -15,7 +15,7 @@ import { WorkflowDocument } from '../model/document';
 import { flowDiagnosticCodes, flowDiagnostics, type FlowDiagnosticCode } from './diagnostics';
 import { compareDiagnostics, validateFlow } from './validateFlow';
 
-const fixtures = loadBrokenFixtures();
+const fixtures = loadBrokenFixtures('FLOW');
 const refusedBySchema = new Set(['FLOW018', 'FLOW019']);
 
 describe('validateFlow: broken fixtures', () => {

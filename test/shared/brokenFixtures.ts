@@ -4,7 +4,7 @@ import type { WorkflowDocument } from '../../src-shared/model/document';
 import { emptyCatalog } from '../../src-shared/model/catalog';
 import type { FlowContext } from '../../src-shared/validation/Diagnostic';
 
-/** The folder of deliberately broken flows, one per diagnostic scenario. */
+/** The folder of deliberately broken documents (flows and maps), one per diagnostic scenario. */
 export const brokenFixturesDir = join(import.meta.dirname, '..', 'fixtures', 'broken');
 
 export interface BrokenFixture {
@@ -12,14 +12,18 @@ export interface BrokenFixture {
   /** The code the fixture is meant to trigger: the file name up to the first dot. */
   readonly code: string;
   readonly scenario: string;
-  /** The parsed JSON, as `validateFlow` receives a document it can still read. */
+  /** The parsed JSON, as validation receives a document it can still read. */
   readonly document: WorkflowDocument;
 }
 
-/** Every broken fixture, in file-name order. */
-export function loadBrokenFixtures(): BrokenFixture[] {
+/**
+ * The broken fixtures in file-name order: those of one family of codes (`FLOW`: flows, checked
+ * by `validateFlow`; `CHOR`: choreography maps, checked by `validateMap`), or all of them.
+ */
+export function loadBrokenFixtures(family?: 'FLOW' | 'CHOR'): BrokenFixture[] {
   return readdirSync(brokenFixturesDir)
     .filter((file) => file.endsWith('.json'))
+    .filter((file) => family === undefined || file.startsWith(family))
     .sort()
     .map((file) => {
       const [code = '', scenario = ''] = file.replace(/\.json$/, '').split('.');
