@@ -1,9 +1,11 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { compileFlow, serializeMachine } from '../../src-shared/compiler/compileFlow';
+import { compileMap, serializeCompiledMap } from '../../src-shared/compiler/map/compileMap';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { emptyCatalog } from '../../src-shared/model/catalog';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
-import { validateFlow } from '../../src-shared/validation/validateFlow';
+import { validateDocument } from '../../src-shared/validation/validateDocument';
+import { commandLineFlows } from './commandLineFlows';
 import { readDocumentFile } from './readDocumentFile';
 
 /** Where a command writes: injected so tests read what a user would see. */
@@ -14,19 +16,25 @@ export interface Output {
 
 export const EXIT = { ok: 0, failedCheck: 1, badUsage: 2 } as const;
 
-/** The diagnostics of one document: schema problems first, then the flow's checks. */
-function check(document: WorkflowDocument): Diagnostic[] {
-  // Choreography maps get their own checks with the choreography work; their schema is checked here.
-  if (document.kind !== 'flow') return [];
-  return validateFlow(document, { catalog: document.catalog ?? emptyCatalog });
-}
-
-/** `baton validate <file>… [--json]`: exit 1 when any file has an error. */
+/**
+ * `baton validate <file>… [--json]`: flows and maps alike, each against its own catalog (the CLI
+ * has no workspace); the flows a document starts or calls are checked against the flow files on
+ * the same command line (see `commandLineFlows`). Exit 1 when any file has an error.
+ */
 export function validateCommand(files: readonly string[], json: boolean, io: Output): number {
-  const results = files.map((file) => {
-    const read = readDocumentFile(file);
-    return { file, diagnostics: read.ok ? check(read.document) : [read.diagnostic] };
-  });
+  const reads = files.map((file) => ({ file, read: readDocumentFile(file) }));
+  const flowVersionsFor = commandLineFlows(
+    reads.filter(({ read }) => read.ok && read.document.kind === 'flow').map(({ file }) => file),
+  );
+  const results = reads.map(({ file, read }) => ({
+    file,
+    diagnostics: read.ok
+      ? validateDocument(read.document, {
+          catalog: emptyCatalog,
+          flowVersions: flowVersionsFor(read.document),
+        })
+      : [read.diagnostic],
+  }));
   if (json) {
     const report = {
       files: results.map(({ file, diagnostics }) => ({
@@ -54,20 +62,22 @@ export function validateCommand(files: readonly string[], json: boolean, io: Out
   return failed ? EXIT.failedCheck : EXIT.ok;
 }
 
-/** `baton compile <file> [-o out.json]`: the machine config as JSON, or the problems. */
+/**
+ * `baton compile <file> [-o out.json]`: a flow's XState machine config, or a map's compiled form
+ * (a machine per service, the broker's wiring and the instance tracker), as JSON; or the problems.
+ */
 export function compileCommand(file: string, outFile: string | undefined, io: Output): number {
   const read = readDocumentFile(file);
   if (!read.ok) {
     io.err(`${formatDiagnostic(file, read.diagnostic)}\n`);
     return EXIT.failedCheck;
   }
-  const { machine, diagnostics } = compileFlow(read.document);
+  const { text, diagnostics } = compileDocument(read.document);
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(file, diagnostic)}\n`);
-  if (!machine) {
+  if (text === undefined) {
     io.err(`${file}: not compiled (${plural(diagnostics.length, 'problem')})\n`);
     return EXIT.failedCheck;
   }
-  const text = serializeMachine(machine);
   if (!outFile) {
     io.out(text);
     return EXIT.ok;
@@ -76,8 +86,22 @@ export function compileCommand(file: string, outFile: string | undefined, io: Ou
   const temporary = `${outFile}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, outFile);
-  io.err(`${file}: machine written to ${outFile}\n`);
+  const what = read.document.kind === 'map' ? 'compiled map' : 'machine';
+  io.err(`${file}: ${what} written to ${outFile}\n`);
   return EXIT.ok;
+}
+
+/** The compiled text of a flow or a map (absent when it does not compile), and the problems. */
+function compileDocument(document: WorkflowDocument): {
+  text?: string;
+  diagnostics: readonly Diagnostic[];
+} {
+  if (document.kind === 'map') {
+    const { compiled, diagnostics } = compileMap(document);
+    return compiled ? { text: serializeCompiledMap(compiled), diagnostics } : { diagnostics };
+  }
+  const { machine, diagnostics } = compileFlow(document);
+  return machine ? { text: serializeMachine(machine), diagnostics } : { diagnostics };
 }
 
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compilerCases } from '../../test/fixtures/compiler/cases';
+import { cleanOrderMap } from '../../test/shared/maps';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { main } from './main';
@@ -151,6 +152,151 @@ describe('baton compile', () => {
     expect(result.code).toBe(1);
     expect(result.out).toBe('');
     expect(result.err).toContain('COMP002');
+  });
+});
+
+/** The clean order map, its Shipping reaction starting `customs-clearance` at `version`. */
+function orderMapStarting(version: number | 'latest'): WorkflowDocument {
+  const map = cleanOrderMap();
+  const connections = map.model.connections.map((connection) =>
+    connection.reaction?.startsFlow
+      ? {
+          ...connection,
+          reaction: {
+            ...connection.reaction,
+            startsFlow: { flowId: 'customs-clearance', version },
+          },
+        }
+      : connection,
+  );
+  return { ...map, model: { ...map.model, connections } };
+}
+
+type Report = { files: { file: string; diagnostics: { code: string; severity: string }[] }[] };
+const codesIn = (result: { out: string }) =>
+  (JSON.parse(result.out) as Report).files.map((file) => file.diagnostics.map((d) => d.code));
+
+describe('baton validate: maps and hybrids', () => {
+  it('given a clean map, then it exits 0 with no diagnostics', () => {
+    const result = baton('validate', write('order-map.json', cleanOrderMap()), '--json');
+
+    expect(codesIn(result)).toEqual([[]]);
+    expect(result.code).toBe(0);
+  });
+
+  it('given a broken map, then it exits 1 naming the CHOR code and the element', () => {
+    const map = cleanOrderMap();
+    const withoutInitialEvent = {
+      ...map,
+      model: {
+        ...map.model,
+        elements: map.model.elements.map((e) =>
+          e.id === 'orderPlaced' ? { ...e, initial: undefined } : e,
+        ),
+      },
+    };
+
+    const result = baton('validate', write('broken-map.json', withoutInitialEvent));
+
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/broken-map\.json: error CHOR001 /);
+  });
+
+  it('given a map and the flow it starts at a version that file is, then the reference is checked and holds', () => {
+    const flow = write('customs-clearance.json', clean);
+
+    for (const version of [1, 'latest'] as const) {
+      const map = write(`starts-${version}.json`, orderMapStarting(version));
+      const result = baton('validate', map, flow, '--json');
+
+      expect(codesIn(result)).toEqual([[], []]);
+      expect(result.code).toBe(0);
+    }
+  });
+
+  it('given a map starting version 2 of a flow given as a file (version 1), then CHOR105 fails the check', () => {
+    const flow = write('customs-clearance.json', clean);
+    const map = write('starts-2.json', orderMapStarting(2));
+
+    const result = baton('validate', flow, map, '--json');
+
+    expect(codesIn(result)).toEqual([[], ['CHOR105']]);
+    expect(result.code).toBe(1);
+  });
+
+  it.each([
+    ['alone', () => []],
+    ['with another flow', () => [write('other-flow.json', clean)]],
+    ['with a map named like it', () => [write('customs-clearance.baton.json', cleanOrderMap())]],
+  ])(
+    'given a map starting a flow not on the command line (%s), then the reference is not checked',
+    (_case, others) => {
+      const map = write('starts-2-alone.json', orderMapStarting(2));
+
+      const result = baton('validate', map, ...others(), '--json');
+
+      expect(codesIn(result)[0]).toEqual([]);
+      expect(result.code).toBe(0);
+    },
+  );
+});
+
+describe('baton compile: maps', () => {
+  it('prints the compiled map, a machine per service, identical on every run', () => {
+    const file = write('compile-map.json', cleanOrderMap());
+
+    const first = baton('compile', file);
+
+    expect(first.code).toBe(0);
+    const compiled = JSON.parse(first.out) as { kind: string; services: Record<string, unknown> };
+    expect(compiled.kind).toBe('map');
+    expect(Object.keys(compiled.services)).toEqual([
+      'shop',
+      'inventory',
+      'notification',
+      'payment',
+      'shipping',
+    ]);
+    expect(baton('compile', file).out).toBe(first.out);
+  });
+
+  it('writes the compiled map with -o and says so', () => {
+    const out = join(dir, 'map.compiled.json');
+
+    const result = baton('compile', write('compile-map-o.json', cleanOrderMap()), '-o', out);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('compiled map written to');
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ kind: 'map' });
+  });
+
+  it('exits 1 with the problems when the map does not compile', () => {
+    const map = cleanOrderMap();
+    const reactionFromService = {
+      ...map,
+      model: {
+        ...map.model,
+        connections: map.model.connections.map((c) =>
+          c.id === 'shop-orderPlaced'
+            ? {
+                ...c,
+                reaction: {
+                  operations: [],
+                  emitsOnSuccess: [],
+                  emitsOnFailure: [],
+                  idempotent: true,
+                },
+              }
+            : c,
+        ),
+      },
+    };
+
+    const result = baton('compile', write('broken-map-compile.json', reactionFromService));
+
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(result.err).toMatch(/error MAP002 \[shop-orderPlaced\]/);
   });
 });
 

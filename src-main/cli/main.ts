@@ -4,8 +4,10 @@ import { compileCommand, EXIT, validateCommand, type Output } from './commands';
 export const usage = `Usage: baton <command> [options]
 
 Commands:
-  validate <file>… [--json]        check Baton documents; exit 1 if any has an error
-  compile <file> [-o out.json]     print (or write) the XState machine config of a flow
+  validate <file>… [--json]        check flows and maps; exit 1 if any has an error (a map's
+                                   startsFlow is checked against the flow files given with it)
+  compile <file> [-o out.json]     print (or write) a flow's XState machine config, or a
+                                   map's compiled machines and broker wiring
 
 Exit codes: 0 success, 1 a check failed, 2 bad usage.`;
 
