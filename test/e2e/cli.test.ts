@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,36 +16,61 @@ const examples = readdirSync('assets/examples')
 const dir = mkdtempSync(join(tmpdir(), 'baton-cli-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const example = (name: string) => join('assets/examples', name);
+
 describe('the baton command', () => {
-  it('validates every example without errors (exit 0, JSON report)', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(5);
+  it('validates every example, flows and maps, without a diagnostic (exit 0, JSON report)', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(9);
     const result = baton('validate', ...examples, '--json');
     const report = JSON.parse(result.out) as {
-      files: { file: string; diagnostics: { severity: string }[] }[];
+      files: { file: string; diagnostics: { code: string; message: string }[] }[];
     };
     expect(report.files.map((file) => file.file)).toEqual(examples);
     expect(
-      report.files.flatMap((file) => file.diagnostics.filter((d) => d.severity === 'error')),
+      report.files.flatMap((file) => file.diagnostics.map((d) => `${file.file}: ${d.code}`)),
     ).toEqual([]);
     expect(result.code).toBe(0);
   });
 
-  it('exits 1 on a file with errors', () => {
-    const broken = readdirSync('test/fixtures/broken').find((file) => file.endsWith('.json'));
+  it.each(['FLOW', 'CHOR'])('exits 1 on a broken %s fixture, naming the code', (prefix) => {
+    const broken = readdirSync('test/fixtures/broken').find(
+      (file) => file.startsWith(prefix) && file.endsWith('.json'),
+    );
     expect(broken).toBeDefined();
     const result = baton('validate', join('test/fixtures/broken', broken!));
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/error FLOW\d+/);
+    expect(result.out).toMatch(new RegExp(`error ${prefix}\\d+`));
   });
 
-  it('compiles an example to the same bytes twice, to stdout and to a file', () => {
-    const example = examples[0]!;
-    const first = baton('compile', example);
-    expect(first.code).toBe(0);
-    const out = join(dir, 'machine.json');
-    expect(baton('compile', example, '-o', out).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe(first.out);
+  it('checks the flow a hybrid map starts only when that flow is on the command line', () => {
+    const hybrid = readFileSync(example('logistics-hybrid.json'), 'utf8');
+    const startsVersion2 = join(dir, 'logistics-hybrid-v2.json');
+    writeFileSync(
+      startsVersion2,
+      hybrid.replace(
+        /("flowId": "customs-clearance",\s*"version": )1/,
+        (_all, key: string) => `${key}2`,
+      ),
+    );
+
+    const withFlow = baton('validate', startsVersion2, example('customs-clearance.json'));
+    const alone = baton('validate', startsVersion2);
+
+    expect(withFlow.code).toBe(1);
+    expect(withFlow.out).toMatch(/logistics-hybrid-v2\.json: error CHOR105 /);
+    expect(alone.code).toBe(0);
   });
+
+  it.each(['order-saga.json', 'order-fanout.json'])(
+    'compiles %s to the same bytes twice, to stdout and to a file',
+    (name) => {
+      const first = baton('compile', example(name));
+      expect(first.code).toBe(0);
+      const out = join(dir, `${name}.compiled.json`);
+      expect(baton('compile', example(name), '-o', out).code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(first.out);
+    },
+  );
 
   it('exits 2 on bad usage', () => {
     const result = baton('compile');
