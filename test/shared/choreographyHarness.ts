@@ -19,7 +19,8 @@ export interface Script {
 
 /**
  * A tiny in-memory runtime for a compiled map, enough to watch a choreography play out in tests:
- * one copy of each service machine, an inbox per service drained while its copy is idle, every
+ * the instance starts with the service that publishes the initial event (or from outside); one
+ * copy of each service machine, an inbox per service drained while its copy is idle, every
  * effect performed at once as the script says, and the tracker told of every published event.
  * Returns what happened, in order, the tracker's final snapshot and each service's state.
  */
@@ -74,7 +75,16 @@ export function runChoreography(compiled: CompiledMap, initialEvent: string, scr
     }
   }
 
-  publish(initialEvent);
+  const starter = Object.entries(compiled.services).find(([, json]) =>
+    json.states?.__idle?.on?.['instance.start']?.some(
+      (transition) => transition.guard?.params?.eventType === initialEvent,
+    ),
+  )?.[0];
+  if (starter) {
+    actors
+      .get(starter)!
+      .send({ type: 'instance.start', eventType: initialEvent, deliveryId: 's1' });
+  } else publish(initialEvent);
   for (;;) {
     const next = pending.shift();
     if (next) {

@@ -56,17 +56,11 @@ describe('the shape of a compiled map', () => {
     });
   });
 
-  it('gives a service one state per reaction and publish edge, ids that cannot clash', () => {
-    const payment = compiledOf(orderSaga).services.payment!;
+  it('gives a service a state per reaction and per initial event it publishes, ids that cannot clash', () => {
+    const { shop, payment } = compiledOf(orderSaga).services;
 
-    expect(Object.keys(payment.states ?? {})).toEqual([
-      '__idle',
-      'react_e2',
-      'react_e10',
-      'publish_e3',
-      'publish_e4',
-      'publish_e11',
-    ]);
+    expect(Object.keys(payment?.states ?? {})).toEqual(['__idle', 'react_e2', 'react_e10']);
+    expect(Object.keys(shop?.states ?? {})).toEqual(['__idle', 'react_e12', 'start_e1']);
   });
 
   it('fills in the default broker when the map sets none', () => {

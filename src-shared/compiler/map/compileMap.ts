@@ -13,7 +13,7 @@ import type {
 } from './mapTypes';
 
 /** Bumped whenever the same map would compile to different output. */
-export const MAP_COMPILER_VERSION = '1.0.0';
+export const MAP_COMPILER_VERSION = '1.1.0';
 
 /** What compiling a map may look up outside the document (nothing yet: kept for symmetry). */
 export type MapContext = Pick<FlowContext, 'catalog'>;
@@ -60,7 +60,9 @@ function serviceMachines(graph: MapGraph): Record<string, ServiceMachineJson> {
     machines[service.id] = compileService({
       service,
       reactions: graph.reactionsOf.get(service.id) ?? [],
-      publishes: graph.publishesOf.get(service.id) ?? [],
+      starts: (graph.publishesOf.get(service.id) ?? []).filter(
+        (edge) => graph.eventTypes.get(edge.target)?.initial === true,
+      ),
       eventName,
     });
   }

@@ -7,32 +7,41 @@ import { SERVICE_STATES, type DeliveryOutcome, type ServiceMachineJson } from '.
 export interface ServiceParts {
   readonly service: ElementOf<'service'>;
   readonly reactions: readonly ReactionEdge[];
-  readonly publishes: readonly Connection[];
+  /** Its publish edges to initial events: the events it publishes to start an instance. */
+  readonly starts: readonly Connection[];
   /** Catalog names of the event type nodes this service publishes or emits. */
   readonly eventName: (eventTypeNodeId: string) => string | undefined;
 }
 
 const act = (type: string, params: Record<string, unknown>): ActionJson => ({ type, params });
 
-/** Drops absent optional fields so the JSON stays small and stable. */
+/** Drops absent optional fields so the JSON stays small and stable (a loop: maps get large). */
 function defined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+  const kept: Record<string, unknown> = {};
+  for (const key in record) if (record[key] !== undefined) kept[key] = record[key];
+  return kept;
 }
 
 /** `#id` for a state id, with the dots element ids may hold escaped (XState splits on them). */
 export const byId = (id: string) => `#${id.replace(/\./g, '\\.')}`;
 
-/** Guards a result event on its step and on the delivery being handled. */
-const isResult = (step: string) => ({ type: 'isResult', params: { step } });
+/**
+ * A result event of the step in flight for the delivery being handled (each effect request
+ * records its `step` in the context, and results name theirs).
+ */
+const isResult = { type: 'isResult' };
+const clearDelivery = [{ type: 'clearDelivery' }];
+const mergeOutput = [{ type: 'mergeOutput' }];
+const recordError = [{ type: 'recordError' }];
 
 /**
  * The machine of one service: idle until the broker delivers an event to one of its reactions
- * (or the runtime asks it to publish an event it has a publish edge to), then one state per
+ * (or the runtime starts an instance with an initial event it publishes), then one state per
  * reaction that runs it to the end and settles the delivery. It reads only the service's own
  * reactions and publish edges, so adding a consumer elsewhere never changes it.
  */
 export function compileService(parts: ServiceParts): ServiceMachineJson {
-  const { reactions, publishes } = parts;
+  const { reactions, starts } = parts;
   const on: Record<string, TransitionJson[]> = {};
   const accept = [{ type: 'acceptDelivery' }];
   if (reactions.length > 0) {
@@ -42,48 +51,33 @@ export function compileService(parts: ServiceParts): ServiceMachineJson {
       actions: accept,
     }));
   }
-  if (publishes.length > 0) {
-    on['publish.requested'] = publishes.map((edge) => ({
-      guard: { type: 'isPublishRequest', params: { eventType: edge.target } },
-      target: byId(`publish_${edge.id}`),
+  if (starts.length > 0) {
+    on['instance.start'] = starts.map((edge) => ({
+      guard: { type: 'isStartOf', params: { eventType: edge.target } },
+      target: byId(`start_${edge.id}`),
       actions: accept,
     }));
   }
   const states: Record<string, StateJson> = { [SERVICE_STATES.idle]: { on } };
   for (const edge of reactions) states[`react_${edge.id}`] = compileReaction(edge, parts);
-  for (const edge of publishes) states[`publish_${edge.id}`] = publishRequest(edge, parts);
+  for (const edge of starts) states[`start_${edge.id}`] = startInstance(edge, parts);
   return {
     id: 'service',
     initial: SERVICE_STATES.idle,
-    context: { delivery: null, data: {} },
+    context: { delivery: null, step: null, data: {} },
     states,
   };
 }
 
-/** Publishing an event on request (a run's start, or by hand in the debugger). */
-function publishRequest(edge: Connection, parts: ServiceParts): StateJson {
-  const step = 'publish';
+/** Publishing an initial event to start an instance (its input becomes the payload). */
+function startInstance(edge: Connection, parts: ServiceParts): StateJson {
+  const step = 'start';
+  const name = parts.eventName(edge.target);
   return {
-    id: `publish_${edge.id}`,
-    entry: [
-      act(
-        'effect.publish',
-        defined({
-          edge: edge.id,
-          step,
-          eventType: edge.target,
-          name: parts.eventName(edge.target),
-        }),
-      ),
-    ],
+    id: `start_${edge.id}`,
+    entry: [act('effect.publish', defined({ step, eventType: edge.target, name }))],
     on: {
-      'publish.done': [
-        {
-          guard: isResult(step),
-          target: SERVICE_STATES.idle,
-          actions: [{ type: 'clearDelivery' }],
-        },
-      ],
+      'publish.done': [{ guard: isResult, target: SERVICE_STATES.idle, actions: clearDelivery }],
     },
   };
 }
@@ -95,59 +89,65 @@ function publishRequest(edge: Connection, parts: ServiceParts): StateJson {
  */
 function compileReaction(edge: ReactionEdge, parts: ServiceParts): StateJson {
   const { reaction } = edge;
+  // The calls in order, then the flow it starts: each step's state, given where it goes next.
   const work = [
-    ...reaction.operations.map((operation, index) => ({ kind: 'call' as const, operation, index })),
-    ...(reaction.startsFlow ? [{ kind: 'subflow' as const }] : []),
+    ...reaction.operations.map((operation, index) => ({
+      name: `__call_${index}`,
+      state: (next: string, failure: string) => call(edge, parts, operation, index, next, failure),
+    })),
+    ...(reaction.startsFlow
+      ? [
+          {
+            name: '__subflow',
+            state: (next: string, failure: string) => subflow(edge, next, failure),
+          },
+        ]
+      : []),
   ];
-  const canFail = work.length > 0;
-  const failureStart = failurePath(edge, canFail).start;
-  const successStart = publishStateName('success', reaction.emitsOnSuccess, 0);
-  const stepName = (index: number) => {
-    const step = work[index];
-    if (!step) return successStart;
-    return step.kind === 'call' ? `__call_${step.index}` : '__subflow';
-  };
+  const failureEvents = work.length > 0 ? reaction.emitsOnFailure : [];
+  const onFailure = publishStateName('failure', failureEvents, 0, '__rejected');
+  const stepName = (index: number) =>
+    work[index]?.name ?? publishStateName('success', reaction.emitsOnSuccess, 0);
   const states: Record<string, StateJson> = {};
   if (reaction.condition !== undefined) states.__condition = condition(edge, stepName(0));
-  work.forEach((step, index) => {
-    states[stepName(index)] =
-      step.kind === 'call'
-        ? call(edge, parts, step.operation, step.index, stepName(index + 1), failureStart)
-        : subflow(edge, stepName(index + 1), failureStart);
-  });
-  Object.assign(states, publishing(edge, 'success', reaction.emitsOnSuccess, parts));
-  Object.assign(states, failurePath(edge, canFail).states(parts));
-  const outcomes: DeliveryOutcome[] = ['succeeded'];
-  if (canFail && reaction.emitsOnFailure.length > 0) outcomes.push('failed');
-  if (reaction.condition !== undefined) outcomes.push('skipped');
-  if (reaction.condition !== undefined || (canFail && reaction.emitsOnFailure.length === 0))
-    outcomes.push('rejected');
-  for (const outcome of outcomes) states[`__${outcome}`] = settled(edge, outcome);
+  work.forEach((step, index) => (states[step.name] = step.state(stepName(index + 1), onFailure)));
+  Object.assign(states, publishing('success', reaction.emitsOnSuccess, parts));
+  Object.assign(states, publishing('failure', failureEvents, parts));
+  for (const outcome of outcomesOf(edge, work.length > 0))
+    states[`__${outcome}`] = settled(outcome);
   return {
     id: `react_${edge.id}`,
     initial: reaction.condition === undefined ? stepName(0) : '__condition',
     states,
-    onDone: [{ target: SERVICE_STATES.idle, actions: [{ type: 'clearDelivery' }] }],
+    onDone: [{ target: SERVICE_STATES.idle, actions: clearDelivery }],
   };
 }
 
-/** Where a failure goes: publishing the failure events, or straight to rejecting the delivery. */
-function failurePath(edge: ReactionEdge, canFail: boolean) {
-  const events = canFail ? edge.reaction.emitsOnFailure : [];
-  return {
-    start: events.length > 0 ? publishStateName('failure', events, 0) : '__rejected',
-    states: (parts: ServiceParts) => publishing(edge, 'failure', events, parts),
-  };
+/** The ways a delivery to this reaction can end: only those it can reach. */
+function outcomesOf({ reaction }: ReactionEdge, canFail: boolean): DeliveryOutcome[] {
+  const conditional = reaction.condition !== undefined;
+  const failureEvents = canFail && reaction.emitsOnFailure.length > 0;
+  const outcomes: DeliveryOutcome[] = ['succeeded'];
+  if (failureEvents) outcomes.push('failed');
+  if (conditional) outcomes.push('skipped');
+  if (conditional || (canFail && !failureEvents)) outcomes.push('rejected');
+  return outcomes;
 }
 
-function publishStateName(kind: 'success' | 'failure', events: readonly string[], index: number) {
+/** The state publishing the `index`th event of a kind, or where to go once all are published. */
+function publishStateName(
+  kind: 'success' | 'failure',
+  events: readonly string[],
+  index: number,
+  none?: string,
+) {
   if (index < events.length) return `__${kind}_${index}`;
+  if (none !== undefined && events.length === 0) return none;
   return kind === 'success' ? '__succeeded' : '__failed';
 }
 
 /** One state per event to publish, in the order the reaction lists them. */
 function publishing(
-  edge: ReactionEdge,
   kind: 'success' | 'failure',
   events: readonly string[],
   parts: ServiceParts,
@@ -157,15 +157,10 @@ function publishing(
     const step = `${kind}_${index}`;
     states[`__${step}`] = {
       entry: [
-        act(
-          'effect.publish',
-          defined({ reaction: edge.id, step, eventType, name: parts.eventName(eventType) }),
-        ),
+        act('effect.publish', defined({ step, eventType, name: parts.eventName(eventType) })),
       ],
       on: {
-        'publish.done': [
-          { guard: isResult(step), target: publishStateName(kind, events, index + 1) },
-        ],
+        'publish.done': [{ guard: isResult, target: publishStateName(kind, events, index + 1) }],
       },
     };
   });
@@ -176,15 +171,13 @@ function condition(edge: ReactionEdge, next: string): StateJson {
   const step = 'condition';
   return {
     // The runtime evaluates the JSONata condition over the event's payload.
-    entry: [
-      act('effect.evaluate', { reaction: edge.id, step, condition: edge.reaction.condition }),
-    ],
+    entry: [act('effect.evaluate', { step, condition: edge.reaction.condition })],
     on: {
       'condition.decided': [
-        { guard: { type: 'conditionHolds', params: { step } }, target: next },
-        { guard: isResult(step), target: '__skipped' },
+        { guard: { type: 'conditionHolds' }, target: next },
+        { guard: isResult, target: '__skipped' },
       ],
-      'condition.failed': [{ guard: isResult(step), target: '__rejected' }],
+      'condition.failed': [{ guard: isResult, target: '__rejected' }],
     },
   };
 }
@@ -198,15 +191,12 @@ function call(
   failure: string,
 ): StateJson {
   const step = `call_${index}`;
-  const failed: TransitionJson[] = [
-    { guard: isResult(step), target: failure, actions: [act('recordError', { step })] },
-  ];
+  const failed: TransitionJson[] = [{ guard: isResult, target: failure, actions: recordError }];
   return {
     entry: [
       act(
         'effect.call',
         defined({
-          reaction: edge.id,
           step,
           service: parts.service.service,
           operation: operation.operation,
@@ -216,7 +206,7 @@ function call(
       ),
     ],
     on: {
-      'call.ok': [{ guard: isResult(step), target: next, actions: [{ type: 'mergeOutput' }] }],
+      'call.ok': [{ guard: isResult, target: next, actions: mergeOutput }],
       'call.failed': failed,
       'call.timeout': failed,
     },
@@ -227,27 +217,16 @@ function subflow(edge: ReactionEdge, next: string, failure: string): StateJson {
   const step = 'subflow';
   const flow = edge.reaction.startsFlow;
   return {
-    entry: [
-      act('effect.startSubflow', {
-        reaction: edge.id,
-        step,
-        flowId: flow?.flowId,
-        version: flow?.version,
-      }),
-    ],
+    entry: [act('effect.startSubflow', { step, flowId: flow?.flowId, version: flow?.version })],
     on: {
-      'subflow.completed': [
-        { guard: isResult(step), target: next, actions: [{ type: 'mergeOutput' }] },
-      ],
+      'subflow.completed': [{ guard: isResult, target: next, actions: mergeOutput }],
       // The runtime reports a flow that ended compensated or failed as failed.
-      'subflow.failed': [
-        { guard: isResult(step), target: failure, actions: [act('recordError', { step })] },
-      ],
+      'subflow.failed': [{ guard: isResult, target: failure, actions: recordError }],
     },
   };
 }
 
 /** The end of a delivery: the runtime acknowledges it, or gives it back to the broker. */
-function settled(edge: ReactionEdge, outcome: DeliveryOutcome): StateJson {
-  return { type: 'final', entry: [act('effect.settle', { reaction: edge.id, outcome })] };
+function settled(outcome: DeliveryOutcome): StateJson {
+  return { type: 'final', entry: [act('effect.settle', { outcome })] };
 }

@@ -66,7 +66,7 @@ describe('a reaction to a delivered event', () => {
       'settle succeeded',
     ]);
     expect(result.value).toBe('__idle');
-    expect(result.context).toEqual({ delivery: null, data: {} });
+    expect(result.context).toEqual({ delivery: null, step: null, data: {} });
   });
 
   it('publishes its failure events when a call fails, and skips the calls after it', () => {
@@ -166,21 +166,22 @@ describe('a reaction that starts a flow (the hybrid case)', () => {
   });
 });
 
-describe('publishing on request', () => {
-  it('a service publishes an event it has a publish edge to, and no other', () => {
-    const request = (eventType: string): ServiceEvent => ({
-      type: 'publish.requested',
+describe('starting an instance', () => {
+  it('the service with a publish edge to an initial event publishes it; no other event starts', () => {
+    const start = (eventType: string): ServiceEvent => ({
+      type: 'instance.start',
       eventType,
       deliveryId: 'r1',
+      payload: { amount: 80 },
     });
 
     const result = runService(orderSaga, 'shop', [
-      request('paymentCaptured'),
-      request('orderPlaced'),
-      published('publish', 'r1'),
+      start('orderRejected'),
+      start('orderPlaced'),
+      published('start', 'r1'),
     ]);
 
-    expect(result.effects).toEqual(['publish orderPlaced {}']);
+    expect(result.effects).toEqual(['publish orderPlaced {"amount":80}']);
     expect(result.value).toBe('__idle');
   });
 

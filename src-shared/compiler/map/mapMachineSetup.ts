@@ -1,4 +1,4 @@
-import { assign, setup, type EventObject } from 'xstate';
+import { assign, enqueueActions, setup, type EventObject } from 'xstate';
 import type {
   DeliveryInfo,
   Milestone,
@@ -15,13 +15,14 @@ interface Result {
 }
 
 /**
- * The events the runtime sends a service machine: a delivery (or a request to publish), then
- * the results of the effects it asked for. Results name their step and delivery, so a late
- * result of an earlier delivery or step is never taken for the current one.
+ * The events the runtime sends a service machine: a delivery (or the start of an instance whose
+ * initial event the service publishes), then the results of the effects it asked for. Results
+ * name their step and delivery, so a late result of an earlier delivery or step is never taken
+ * for the current one.
  */
 export type ServiceEvent =
   | ({ type: 'event.delivered' } & DeliveryInfo & { reaction: string })
-  | ({ type: 'publish.requested' } & DeliveryInfo)
+  | ({ type: 'instance.start' } & DeliveryInfo)
   | ({ type: 'condition.decided'; holds: boolean } & Result)
   | ({ type: 'condition.failed'; error?: string } & Result)
   | ({ type: 'call.ok'; output?: Record<string, unknown> } & Result)
@@ -62,12 +63,13 @@ const field = (event: EventObject, key: string) => (event as unknown as Params)[
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isResult = (context: ServiceMachineContext, event: EventObject, params: unknown) =>
+/** A result of the step in flight, for the delivery being handled. */
+const isResult = (context: ServiceMachineContext, event: EventObject) =>
   context.delivery !== null &&
   field(event, 'deliveryId') === context.delivery.deliveryId &&
-  field(event, 'step') === param(params, 'step');
+  field(event, 'step') === context.step;
 
-/** The delivery an `event.delivered` or `publish.requested` event describes. */
+/** The delivery an `event.delivered` or `instance.start` event describes. */
 function deliveryOf(event: EventObject): DeliveryInfo {
   const { type: _type, ...delivery } = event as EventObject & DeliveryInfo;
   return delivery;
@@ -81,11 +83,16 @@ export function createServiceMachine(
   json: ServiceMachineJson,
   onEffect: MapEffectHandler = () => undefined,
 ) {
+  // Each effect records its step as the one in flight, then goes to the runtime.
   const effects = Object.fromEntries(
     mapEffectNames.map((effect) => [
       effect,
-      ({ context }: { context: ServiceMachineContext }, params: unknown) =>
-        onEffect({ effect, params: (params ?? {}) as Params, context }),
+      enqueueActions(({ context, enqueue }, params: unknown) => {
+        const step = param(params, 'step');
+        if (typeof step === 'string') enqueue.assign({ step });
+        const data = context as ServiceMachineContext;
+        enqueue(() => onEffect({ effect, params: (params ?? {}) as Params, context: data }));
+      }),
     ]),
   );
   return setup({
@@ -94,9 +101,10 @@ export function createServiceMachine(
       ...effects,
       acceptDelivery: assign(({ event }) => {
         const delivery = deliveryOf(event);
-        return { delivery, data: isRecord(delivery.payload) ? { ...delivery.payload } : {} };
+        const data = isRecord(delivery.payload) ? { ...delivery.payload } : {};
+        return { delivery, step: null, data };
       }),
-      clearDelivery: assign({ delivery: null, data: {} }),
+      clearDelivery: assign({ delivery: null, step: null, data: {} }),
       mergeOutput: assign({
         data: ({ context, event }) => {
           const output = field(event, 'output');
@@ -109,11 +117,11 @@ export function createServiceMachine(
       isDelivery: ({ event }, params: unknown) =>
         field(event, 'eventType') === param(params, 'eventType') &&
         field(event, 'reaction') === param(params, 'reaction'),
-      isPublishRequest: ({ event }, params: unknown) =>
+      isStartOf: ({ event }, params: unknown) =>
         field(event, 'eventType') === param(params, 'eventType'),
-      isResult: ({ context, event }, params: unknown) => isResult(context, event, params),
-      conditionHolds: ({ context, event }, params: unknown) =>
-        isResult(context, event, params) && field(event, 'holds') === true,
+      isResult: ({ context, event }) => isResult(context, event),
+      conditionHolds: ({ context, event }) =>
+        isResult(context, event) && field(event, 'holds') === true,
     },
   }).createMachine(json as never);
 }

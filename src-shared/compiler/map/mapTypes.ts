@@ -4,23 +4,25 @@ import type { MachineJson } from '../machineTypes';
 /** How an instance of a map ends: the status a terminal event stands for. */
 export type TerminalStatus = 'completed' | 'compensated' | 'failed';
 
-/** The event (or publish request) a service machine is working on, as the runtime sent it. */
+/** The event a service machine is working on (or the instance it starts), as the runtime sent it. */
 export interface DeliveryInfo {
   readonly deliveryId: string;
-  /** The event type node delivered, or the one asked to be published. */
+  /** The event type node delivered, or the initial event to publish. */
   readonly eventType: string;
-  /** The reaction (connection id) the broker delivered it to; absent for a publish request. */
+  /** The reaction (connection id) the broker delivered it to; absent when starting an instance. */
   readonly reaction?: string;
   readonly correlationId?: string;
   readonly payload?: Readonly<Record<string, unknown>>;
 }
 
 /**
- * A service machine's data: the delivery it is handling (null while idle) and the data its
- * reaction has so far: the event's payload merged with the outputs of its calls.
+ * A service machine's data: the delivery it is handling (null while idle), the step whose effect
+ * is in flight (the `step` of the last effect asked for), and the data its reaction has so far:
+ * the event's payload merged with the outputs of its calls.
  */
 export interface ServiceMachineContext {
   delivery: DeliveryInfo | null;
+  step: string | null;
   data: Record<string, unknown>;
 }
 
@@ -82,7 +84,7 @@ export function isCompiledMap(value: unknown): value is CompiledMap {
   );
 }
 
-/** The states of a service machine besides its reactions' and publish requests'. */
+/** The states of a service machine besides its reactions' (`react_*`) and starts' (`start_*`). */
 export const SERVICE_STATES = { idle: '__idle' } as const;
 
 /** How a delivery ended, as the runtime is told by `effect.settle`. */
