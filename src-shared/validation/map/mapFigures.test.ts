@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cleanOrderMap,
-  largeMap,
-  mapOf,
-  node,
-  publish,
-  randomMap,
-  react,
-} from '../../../test/shared/maps';
+import { largeMap, randomMap } from '../../../test/shared/generatedMaps';
+import { cleanOrderMap, mapOf, node, publish, react } from '../../../test/shared/maps';
 import type { WorkflowDocument } from '../../model/document';
 import { mapFigures } from './mapFigures';
 

@@ -1,8 +1,8 @@
-import type { EventTypeDefinition, FieldType } from '../../model/catalog';
+import type { Catalog, EventTypeDefinition, FieldType } from '../../model/catalog';
 import { CORRELATION_FIELD } from '../../model/catalog';
 import type { Element } from '../../model/document';
 import type { Diagnostic, FlowContext } from '../Diagnostic';
-import type { CatalogIndex } from '../rules/ruleTypes';
+import { indexCatalog, type CatalogIndex } from '../rules/ruleTypes';
 import type { MapIndex, ReactionEdge } from './mapIndex';
 import { createMapDiagnostic } from './mapDiagnostics';
 
@@ -13,6 +13,18 @@ export interface MapReferenceContext {
   /** The events catalog by event type name. */
   readonly events: ReadonlyMap<string, EventTypeDefinition>;
   readonly flowVersions?: FlowContext['flowVersions'];
+}
+
+/** Indexes the effective catalog (the first definition of a name wins) for the checks. */
+export function mapReferenceContext(
+  catalog: Catalog,
+  flowVersions?: FlowContext['flowVersions'],
+): MapReferenceContext {
+  const events = new Map<string, EventTypeDefinition>();
+  for (const event of catalog.events ?? []) {
+    if (!events.has(event.name)) events.set(event.name, event);
+  }
+  return { operations: indexCatalog(catalog), events, ...(flowVersions ? { flowVersions } : {}) };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureContext, loadBrokenFixtures } from '../../../test/shared/brokenFixtures';
 import { deepFreeze } from '../../../test/shared/documents';
-import { cleanOrderMap, largeMap, orderContext, randomMap, react } from '../../../test/shared/maps';
+import { largeMap, randomMap } from '../../../test/shared/generatedMaps';
+import { cleanOrderMap, orderContext, react } from '../../../test/shared/maps';
 import type { Element } from '../../model/document';
 import { WorkflowDocument } from '../../model/document';
 import { compareDiagnostics } from '../validateFlow';

@@ -1,8 +1,6 @@
-import type { EventTypeDefinition } from '../../model/catalog';
 import type { WorkflowDocument } from '../../model/document';
 import type { Diagnostic, FlowContext } from '../Diagnostic';
 import { effectiveCatalog } from '../effectiveCatalog';
-import { indexCatalog } from '../rules/ruleTypes';
 import { compareDiagnostics } from '../validateFlow';
 import { checkCycles } from './mapCycles';
 import { mapDiagnosticFor } from './mapDiagnostics';
@@ -12,7 +10,7 @@ import { checkMapExpressions } from './mapExpressions';
 import { indexMap } from './mapIndex';
 import { checkMapIntegrity } from './mapIntegrity';
 import { checkLifecycle } from './mapLifecycle';
-import { checkMapReferences, type MapReferenceContext } from './mapReferences';
+import { checkMapReferences, mapReferenceContext } from './mapReferences';
 
 /**
  * Checks a choreography map: its structure, what it references in the services and events
@@ -30,14 +28,7 @@ export function validateMap(doc: WorkflowDocument, context: FlowContext): Diagno
   }
   const map = indexMap(doc);
   const catalog = effectiveCatalog(doc, context);
-  const events = new Map<string, EventTypeDefinition>();
-  for (const event of catalog.events ?? [])
-    if (!events.has(event.name)) events.set(event.name, event);
-  const references: MapReferenceContext = {
-    operations: indexCatalog(catalog),
-    events,
-    ...(context.flowVersions ? { flowVersions: context.flowVersions } : {}),
-  };
+  const references = mapReferenceContext(catalog, context.flowVersions);
   const diagnostics = [
     ...checkMapIntegrity(map),
     ...checkMapConnections(map),
