@@ -21,9 +21,10 @@ export function eventLoops(map: MapIndex): number[][] {
 /**
  * Reports each choreography cycle (CHOR301): events that, through the reactions to them, lead
  * back to themselves (A's event triggers B, B's triggers C, C's triggers A again). Each loop is
- * reported once, on the service with the smallest id in it, with one cycle through that service
- * spelled in order (`Billing → InvoiceIssued → Ledger → LedgerUpdated → Billing`), the shortest
- * such; a loop that takes in more events says how many more.
+ * reported once, on the service with the smallest id in it, with one cycle spelled in order
+ * (`Billing → InvoiceIssued → Ledger → LedgerUpdated → Billing`): that service's first step in
+ * the loop (by the ids of the event it emits, then of the event it reacts to) and the shortest
+ * way back. A loop that takes in more events than that cycle says how many more.
  */
 export function checkCycles(map: MapIndex): Diagnostic[] {
   const inLoop = new Uint8Array(map.elements.length);
@@ -37,7 +38,8 @@ export function checkCycles(map: MapIndex): Diagnostic[] {
     if (!start) continue;
     const chain = spell(map, cycle);
     const others = loop.length - cycle.length;
-    const more = others > 0 ? `; ${others} more event${others === 1 ? '' : 's'} loop with it` : '';
+    const more =
+      others > 0 ? `; ${others} more event${others === 1 ? ' loops' : 's loop'} with it` : '';
     diagnostics.push(
       createMapDiagnostic('CHOR301', start, `is in a choreography cycle: ${chain}${more}`),
     );
