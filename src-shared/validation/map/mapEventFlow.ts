@@ -1,3 +1,4 @@
+import { DEFAULT_BROKER } from '../../model/document';
 import type { Diagnostic } from '../Diagnostic';
 import type { MapIndex } from './mapIndex';
 import { createMapDiagnostic, nodeLabel } from './mapDiagnostics';
@@ -5,7 +6,7 @@ import { createMapDiagnostic, nodeLabel } from './mapDiagnostics';
 /**
  * Checks how events travel between services: events nobody consumes (CHOR302; terminal events
  * need no consumer, and an initial one without is CHOR002) or publishes (CHOR303), and reactions that are not idempotent on a broker that delivers at least once
- * (CHOR304). A map without broker settings has the at-least-once defaults.
+ * (CHOR304). A map without broker settings has the defaults (`DEFAULT_BROKER`: at least once).
  */
 export function checkEventFlow(map: MapIndex): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -30,7 +31,7 @@ export function checkEventFlow(map: MapIndex): Diagnostic[] {
 }
 
 function nonIdempotentReactions(map: MapIndex): Diagnostic[] {
-  const delivery = map.doc.broker?.delivery ?? 'at-least-once';
+  const delivery = (map.doc.broker ?? DEFAULT_BROKER).delivery;
   if (delivery !== 'at-least-once') return [];
   const label = (at: number) => {
     const element = map.elements[at];
