@@ -67,3 +67,9 @@ export const statusOfOutcome: Readonly<Record<string, string>> = {
   __failed: 'failed',
   __needsAttention: 'needs-attention',
 };
+
+/**
+ * The transition target of the state with this id. Element ids may contain dots, which XState
+ * would read as a path, so they are escaped.
+ */
+export const stateTarget = (id: string) => `#${id.replace(/\./g, '\\.')}`;

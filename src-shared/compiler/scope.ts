@@ -2,7 +2,7 @@ import type { Connection, Element } from '../model/document';
 import type { Diagnostic } from '../validation/Diagnostic';
 import { compilerDiagnostic } from './compilerDiagnostics';
 import { outgoingOf, type FlowGraph } from './flowGraph';
-import type { StateJson, TransitionJson } from './machineTypes';
+import { stateTarget, type StateJson, type TransitionJson } from './machineTypes';
 
 /**
  * Where a state is compiled: the top level, a sub-process, or a branch of a parallel fork. A
@@ -42,8 +42,8 @@ export class Scope {
 
   /** The target of a path to `id` from inside this scope. */
   target(id: string): string {
-    if (this.branchEnd && id === this.branchEnd.join) return `#${this.branchEnd.doneId}`;
-    return `#${id}`;
+    if (this.branchEnd && id === this.branchEnd.join) return stateTarget(this.branchEnd.doneId);
+    return stateTarget(id);
   }
 
   /** Where an element's single outgoing path leads; reported when there is not exactly one. */
@@ -67,7 +67,7 @@ export class Scope {
   /** Where a failure of `id` goes: its error boundary, an enclosing one, or compensation. */
   failureTarget(id: string): string {
     const own = this.errorBoundaryOf(id);
-    if (own) return `#${own}`;
+    if (own) return stateTarget(own);
     // Not caught here: the enclosing sub-process fails, and its boundary may catch that.
     if (this.owner) return (this.parentScope ?? this).failureTarget(this.owner.id);
     return this.parentScope ? this.parentScope.failureTarget(id) : '#__failing';
@@ -92,7 +92,7 @@ export class Scope {
       state.exit = [...(state.exit ?? []), { type: 'effect.cancelTimer', params: { timerId } }];
       const fired: TransitionJson = {
         guard: { type: 'timerIs', params: { timerId } },
-        target: `#${boundary.id}`,
+        target: stateTarget(boundary.id),
       };
       state.on = { ...state.on, 'timer.fired': [...(state.on?.['timer.fired'] ?? []), fired] };
     }

@@ -1,5 +1,5 @@
 import type { Connection, ElementOf } from '../../model/document';
-import type { ActionJson, StateJson, TransitionJson } from '../machineTypes';
+import { stateTarget, type ActionJson, type StateJson, type TransitionJson } from '../machineTypes';
 import type { ReactionEdge } from './mapGraph';
 import { SERVICE_STATES, type DeliveryOutcome, type ServiceMachineJson } from './mapTypes';
 
@@ -21,9 +21,6 @@ function defined(record: Record<string, unknown>): Record<string, unknown> {
   for (const key in record) if (record[key] !== undefined) kept[key] = record[key];
   return kept;
 }
-
-/** `#id` for a state id, with the dots element ids may hold escaped (XState splits on them). */
-export const byId = (id: string) => `#${id.replace(/\./g, '\\.')}`;
 
 /**
  * A result event of the step in flight for the delivery being handled (each effect request
@@ -47,14 +44,14 @@ export function compileService(parts: ServiceParts): ServiceMachineJson {
   if (reactions.length > 0) {
     on['event.delivered'] = reactions.map((edge) => ({
       guard: { type: 'isDelivery', params: { eventType: edge.source, reaction: edge.id } },
-      target: byId(`react_${edge.id}`),
+      target: stateTarget(`react_${edge.id}`),
       actions: accept,
     }));
   }
   if (starts.length > 0) {
     on['instance.start'] = starts.map((edge) => ({
       guard: { type: 'isStartOf', params: { eventType: edge.target } },
-      target: byId(`start_${edge.id}`),
+      target: stateTarget(`start_${edge.id}`),
       actions: accept,
     }));
   }
