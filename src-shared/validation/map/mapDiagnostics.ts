@@ -180,5 +180,5 @@ export function mapDiagnosticFor(
 
 /** How a node is named inside a sentence or a chain: its name, or its id when it has none. */
 export function nodeLabel(element: Element): string {
-  return element.name.trim() || element.id;
+  return element.name?.trim() || element.id;
 }

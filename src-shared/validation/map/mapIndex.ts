@@ -52,6 +52,27 @@ export interface MapIndex {
   readonly next: readonly (readonly number[])[];
 }
 
+/** A list as written, or an empty one where a hand-written document left it out. */
+const listOr = <T>(value: readonly T[] | undefined): T[] =>
+  Array.isArray(value) ? (value as readonly T[]).slice() : [];
+
+/**
+ * The reaction with its lists present: a document the schema would refuse (hand-written JSON
+ * that leaves out `emitsOnFailure`, say) is still read, and its rules never meet a missing list.
+ */
+function readReaction(reaction: Reaction): Reaction {
+  const operations = listOr(reaction.operations).filter(
+    (call) => typeof call === 'object' && call !== null,
+  );
+  return {
+    ...reaction,
+    operations,
+    emitsOnSuccess: listOr(reaction.emitsOnSuccess),
+    emitsOnFailure: listOr(reaction.emitsOnFailure),
+    ...(reaction.reads === undefined ? {} : { reads: listOr(reaction.reads) }),
+  };
+}
+
 const listOf = <T>(length: number): T[][] => Array.from({ length }, () => []);
 const counts = (length: number): number[] => new Array<number>(length).fill(0);
 
@@ -93,7 +114,7 @@ function sortConnections(
     if (source === undefined || target === undefined) continue;
     const fromEvent = isA(source, 'eventType') && isA(target, 'service');
     const fromService = isA(source, 'service') && isA(target, 'eventType');
-    const { reaction } = connection;
+    const reaction = connection.reaction ? readReaction(connection.reaction) : undefined;
     if (reaction && fromEvent) {
       const emits = [...reaction.emitsOnSuccess, ...reaction.emitsOnFailure]
         .map((id) => position.get(id) ?? -1)

@@ -96,6 +96,19 @@ describe('validateMap: whole maps', () => {
     expect(validateMap(doc, orderContext).map((d) => d.code)).toContain('CHOR101');
   });
 
+  it('given reactions that leave out their lists and a node without a name, as hand-written JSON may, when validated, then it reports instead of throwing', () => {
+    const doc = cleanOrderMap();
+    const reaction = doc.model.connections.find((c) => c.id === 'stockReserved-payment')?.reaction;
+    const partial = reaction as unknown as Record<string, unknown>;
+    delete partial.emitsOnSuccess;
+    delete partial.emitsOnFailure;
+    partial.operations = [null, { operation: 'charge' }];
+    delete (doc.model.elements[0] as unknown as Record<string, unknown>).name;
+
+    expect(WorkflowDocument.safeParse(doc).success).toBe(false);
+    expect(validateMap(doc, orderContext)).toEqual([]);
+  });
+
   it('given a flow, when validated as a map, then it is reported once on the document', () => {
     const flow = { ...cleanOrderMap(), kind: 'flow' as const };
 
