@@ -78,21 +78,30 @@ export function compileCommand(file: string, outFile: string | undefined, io: Ou
     io.err(`${file}: not compiled (${plural(diagnostics.length, 'problem')})\n`);
     return EXIT.failedCheck;
   }
+  const what = read.document.kind === 'map' ? 'compiled map' : 'machine';
+  return writeOutput(text, outFile, io, `${file}: ${what}`);
+}
+
+/** Prints `text`, or writes it to `outFile` whole or not at all (a temporary file renamed). */
+export function writeOutput(
+  text: string,
+  outFile: string | undefined,
+  io: Output,
+  what: string,
+): number {
   if (!outFile) {
     io.out(text);
     return EXIT.ok;
   }
-  // Written whole or not at all: a temporary file renamed into place.
   const temporary = `${outFile}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, outFile);
-  const what = read.document.kind === 'map' ? 'compiled map' : 'machine';
-  io.err(`${file}: ${what} written to ${outFile}\n`);
+  io.err(`${what} written to ${outFile}\n`);
   return EXIT.ok;
 }
 
 /** The compiled text of a flow or a map (absent when it does not compile), and the problems. */
-function compileDocument(document: WorkflowDocument): {
+export function compileDocument(document: WorkflowDocument): {
   text?: string;
   diagnostics: readonly Diagnostic[];
 } {

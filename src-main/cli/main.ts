@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { compileCommand, EXIT, validateCommand, type Output } from './commands';
+import { exportCommand, importCommand } from './transferCommands';
 
 export const usage = `Usage: baton <command> [options]
 
@@ -8,6 +9,9 @@ Commands:
                                    startsFlow is checked against the flow files given with it)
   compile <file> [-o out.json]     print (or write) a flow's XState machine config, or a
                                    map's compiled machines and broker wiring
+  import <file.json> [-o out.json] read a document without trusting it; write it in stable form
+  export <file> --to json|xstate [-o out]
+                                   the document as stable JSON, or its compiled XState machines
 
 Exit codes: 0 success, 1 a check failed, 2 bad usage.`;
 
@@ -29,7 +33,11 @@ export function main(argv: readonly string[], io: Output = stdio): number {
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean', default: false }, out: { type: 'string', short: 'o' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        out: { type: 'string', short: 'o' },
+        to: { type: 'string' },
+      },
     });
   } catch (error) {
     io.err(`baton ${command}: ${(error as Error).message}\n\n${usage}\n`);
@@ -45,6 +53,13 @@ export function main(argv: readonly string[], io: Output = stdio): number {
       if (positionals.length !== 1) return badUsage(io, 'compile needs exactly one file');
       if (values.json) return badUsage(io, 'compile always prints JSON; --json is not an option');
       return compileCommand(positionals[0] as string, values.out, io);
+    case 'import':
+      if (positionals.length !== 1) return badUsage(io, 'import needs exactly one file');
+      return importCommand(positionals[0] as string, values.out, io);
+    case 'export':
+      if (positionals.length !== 1) return badUsage(io, 'export needs exactly one file');
+      if (!values.to) return badUsage(io, 'export needs --to json or --to xstate');
+      return exportCommand(positionals[0] as string, values.to, values.out, io);
     default:
       return badUsage(io, `unknown command "${command}"`);
   }
