@@ -40,7 +40,8 @@ export const compilerCodes = {
     help: 'List only event types drawn on this map among the events a reaction emits.',
   },
   MAP004: {
-    severity: 'warning',
+    // An error, as in validation (CHOR003, CHOR004): a map that cannot mean what it shows does not compile.
+    severity: 'error',
     help: 'Draw publish edges from a service to an event type; give edges from an event type to a service a reaction.',
   },
 } as const satisfies Record<string, { severity: Severity; help: string }>;

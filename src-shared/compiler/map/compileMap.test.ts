@@ -146,7 +146,7 @@ describe('what stops a map from compiling', () => {
     for (const diagnostic of result.diagnostics) expect(diagnostic.help.length).toBeGreaterThan(10);
   });
 
-  it('MAP004: an edge that neither publishes nor reacts is a warning and is left out', () => {
+  it('MAP004: an edge that neither publishes nor reacts stops the map compiling, as validation does', () => {
     const doc = map(
       [
         ['a', 'service'],
@@ -162,10 +162,9 @@ describe('what stops a map from compiling', () => {
     const { compiled, diagnostics } = compileMap(doc);
 
     expect(diagnostics.map((d) => [d.code, d.severity, d.elementId])).toEqual([
-      ['MAP004', 'warning', 'e1'],
-      ['MAP004', 'warning', 'e2'],
+      ['MAP004', 'error', 'e1'],
+      ['MAP004', 'error', 'e2'],
     ]);
-    expect(compiled?.broker.subscriptions).toEqual({ evt: [] });
-    expect(compiled?.services.a?.states?.__idle).toEqual({ on: {} });
+    expect(compiled).toBeNull();
   });
 });

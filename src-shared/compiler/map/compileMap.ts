@@ -13,7 +13,7 @@ import type {
 } from './mapTypes';
 
 /** Bumped whenever the same map would compile to different output. */
-export const MAP_COMPILER_VERSION = '1.1.0';
+export const MAP_COMPILER_VERSION = '1.1.1';
 
 /** What compiling a map may look up outside the document (nothing yet: kept for symmetry). */
 export type MapContext = Pick<FlowContext, 'catalog'>;
