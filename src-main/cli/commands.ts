@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
 import { validateDocument } from '../../src-shared/validation/validateDocument';
 import { commandLineFlows } from './commandLineFlows';
 import { readDocumentFile } from './readDocumentFile';
+import { mapFigures } from '../../src-shared/validation/map/mapFigures';
 
 /** Where a command writes: injected so tests read what a user would see. */
 export interface Output {
@@ -28,6 +29,8 @@ export function validateCommand(files: readonly string[], json: boolean, io: Out
   );
   const results = reads.map(({ file, read }) => ({
     file,
+    figures:
+      read.ok && read.document.kind === 'map' ? describeMapFigures(read.document) : undefined,
     diagnostics: read.ok
       ? validateDocument(read.document, {
           catalog: emptyCatalog,
@@ -49,9 +52,10 @@ export function validateCommand(files: readonly string[], json: boolean, io: Out
     };
     io.out(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    for (const { file, diagnostics } of results) {
+    for (const { file, diagnostics, figures } of results) {
       if (diagnostics.length === 0) io.out(`${file}: no problems\n`);
       for (const diagnostic of diagnostics) io.out(`${formatDiagnostic(file, diagnostic)}\n`);
+      if (figures) io.out(`${figures}\n`);
     }
     const counts = countBySeverity(results.flatMap((result) => result.diagnostics));
     io.out(
@@ -126,3 +130,17 @@ function countBySeverity(diagnostics: readonly Diagnostic[]) {
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** The figures people ask about a map, in two lines: fan-out and the longest chain of reactions. */
+function describeMapFigures(document: WorkflowDocument): string {
+  const figures = mapFigures(document);
+  const names = new Map(
+    document.model.elements.map((element) => [element.id, element.name || element.id]),
+  );
+  const widest = [...figures.fanOut].sort((a, b) => b.reactions - a.reactions)[0];
+  const chain = figures.longestChain.map((id) => names.get(id) ?? id).join(' → ');
+  const fanOut = widest
+    ? `widest fan-out ${widest.reactions} (${names.get(widest.eventId) ?? widest.eventId})`
+    : 'no events';
+  return `  figures: ${plural(figures.fanOut.length, 'event')}, ${fanOut}\n  longest chain: ${chain || '(none)'}`;
+}
