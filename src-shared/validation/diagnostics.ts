@@ -1,6 +1,7 @@
-import type { Connection, Element } from '../model/document';
+import type { Element } from '../model/document';
 import { elementTypeInfo } from '../model/elementTypes';
 import type { Diagnostic, Severity } from './Diagnostic';
+import { catalogued, describeSubjectAs, type Subject } from './subjects';
 
 /** The four families of flow diagnostics, in the order the catalogue lists them. */
 export type DiagnosticGroup = 'structure' | 'references' | 'expressions' | 'failure modes';
@@ -242,20 +243,14 @@ export type FlowDiagnosticCode = keyof typeof flowDiagnostics;
 /** Every catalogued code, in catalogue order. */
 export const flowDiagnosticCodes = Object.keys(flowDiagnostics) as FlowDiagnosticCode[];
 
-/** What a diagnostic points to: an element, a connection, or (absent) the whole flow. */
-export type Subject = Element | Connection | undefined;
-
-const isElement = (subject: Element | Connection): subject is Element => 'type' in subject;
+export type { Subject } from './subjects';
 
 /**
  * How a message names what it is about: `Service task "Charge card" (charge)`, `Path flow_3`
- * (a connection), `The flow`. The id is always there, since `baton validate` has no canvas.
+ * (a connection), `The flow`.
  */
 export function describeSubject(subject: Subject): string {
-  if (subject === undefined) return 'The flow';
-  const kind = isElement(subject) ? elementTypeInfo[subject.type].label : 'Path';
-  const name = subject.name?.trim();
-  return name ? `${kind} "${name}" (${subject.id})` : `${kind} ${subject.id}`;
+  return describeSubjectAs(subject, 'The flow', () => 'Path');
 }
 
 /** "an exclusive gateway", "a timer": an element type as a sentence names it. */
@@ -278,8 +273,5 @@ export function diagnosticFor(
   elementId: string | undefined,
   message: string,
 ): Diagnostic {
-  const { severity, help } = flowDiagnostics[code];
-  return elementId === undefined
-    ? { code, severity, message, help }
-    : { code, severity, message, elementId, help };
+  return catalogued(code, flowDiagnostics[code], elementId, message);
 }

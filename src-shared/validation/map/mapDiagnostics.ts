@@ -1,7 +1,7 @@
-import type { Connection, Element } from '../../model/document';
-import { elementTypeInfo } from '../../model/elementTypes';
+import type { Element } from '../../model/document';
 import type { Diagnostic, Severity } from '../Diagnostic';
 import type { CatalogueEntry, DiagnosticGroup } from '../diagnostics';
+import { catalogued, describeSubjectAs, type Subject } from '../subjects';
 
 const entry = (
   group: DiagnosticGroup,
@@ -137,24 +137,17 @@ export type MapDiagnosticCode = keyof typeof mapDiagnostics;
 export const mapDiagnosticCodes = Object.keys(mapDiagnostics) as MapDiagnosticCode[];
 
 /** What a map diagnostic points to: a node, an edge, or (absent) the whole map. */
-export type MapSubject = Element | Connection | undefined;
-
-const isElement = (subject: Element | Connection): subject is Element => 'type' in subject;
+export type MapSubject = Subject;
 
 /**
  * How a message names what it is about: `Service "Payment" (payment)`, `Event "OrderPlaced"
  * (orderPlaced)`, `Reaction orderPlaced-payment` (an edge with a reaction), `Connection c1`
- * (any other edge), `The map`. The id is always there, since `baton validate` has no canvas.
+ * (any other edge), `The map`.
  */
 export function describeMapSubject(subject: MapSubject): string {
-  if (subject === undefined) return 'The map';
-  const kind = isElement(subject)
-    ? elementTypeInfo[subject.type].label
-    : subject.reaction
-      ? 'Reaction'
-      : 'Connection';
-  const name = subject.name?.trim();
-  return name ? `${kind} "${name}" (${subject.id})` : `${kind} ${subject.id}`;
+  return describeSubjectAs(subject, 'The map', (edge) =>
+    edge.reaction ? 'Reaction' : 'Connection',
+  );
 }
 
 /** A map diagnostic of `code` about `subject`: its description followed by `detail`. */
@@ -172,10 +165,7 @@ export function mapDiagnosticFor(
   elementId: string | undefined,
   message: string,
 ): Diagnostic {
-  const { severity, help } = mapDiagnostics[code];
-  return elementId === undefined
-    ? { code, severity, message, help }
-    : { code, severity, message, elementId, help };
+  return catalogued(code, mapDiagnostics[code], elementId, message);
 }
 
 /** How a node is named inside a sentence or a chain: its name, or its id when it has none. */
