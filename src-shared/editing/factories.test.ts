@@ -111,6 +111,25 @@ describe('connectCommand', () => {
     });
   });
 
+  it('given a map, when an event is connected to a service, then the edge starts with an empty idempotent reaction', () => {
+    const doc = documentOf('map', [
+      ['paid', 'eventType'],
+      ['shipping', 'service'],
+    ]);
+
+    const command = connectCommand(doc, 'paid', 'shipping');
+
+    expect(command).toEqual({
+      type: 'connections.create',
+      connection: {
+        id: 'link_1',
+        source: 'paid',
+        target: 'shipping',
+        reaction: { operations: [], emitsOnSuccess: [], emitsOnFailure: [], idempotent: true },
+      },
+    });
+  });
+
   it('given an element named flow_1, when a connection command is made, then its id avoids it', () => {
     const doc = documentOf('flow', [
       ['flow_1', 'serviceTask'],

@@ -28,11 +28,19 @@ export function addElementCommand(
   };
 }
 
-/** The command that connects two elements, with a fresh readable id. */
+/**
+ * The command that connects two elements, with a fresh readable id. In a map, an edge from an
+ * event to a service is a subscription, so it starts with an empty reaction for the user to fill
+ * in (idempotent, as an at-least-once broker wants).
+ */
 export function connectCommand(doc: WorkflowDocument, source: string, target: string): Command {
   const prefix = doc.kind === 'flow' ? 'flow' : 'link';
+  const id = nextElementId(prefix, takenIds(doc));
+  const types = new Map(doc.model.elements.map((element) => [element.id, element.type]));
+  const subscribes = types.get(source) === 'eventType' && types.get(target) === 'service';
+  const reaction = { operations: [], emitsOnSuccess: [], emitsOnFailure: [], idempotent: true };
   return {
     type: 'connections.create',
-    connection: { id: nextElementId(prefix, takenIds(doc)), source, target },
+    connection: subscribes ? { id, source, target, reaction } : { id, source, target },
   };
 }
