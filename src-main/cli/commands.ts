@@ -1,6 +1,5 @@
 import { renameSync, writeFileSync } from 'node:fs';
-import { compileFlow, serializeMachine } from '../../src-shared/compiler/compileFlow';
-import { compileMap, serializeCompiledMap } from '../../src-shared/compiler/map/compileMap';
+import { compileDocument } from '../../src-shared/compiler/compileDocument';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { emptyCatalog } from '../../src-shared/model/catalog';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
@@ -78,7 +77,7 @@ export function compileCommand(file: string, outFile: string | undefined, io: Ou
   }
   const { text, diagnostics } = compileDocument(read.document);
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(file, diagnostic)}\n`);
-  if (text === undefined) {
+  if (text === null) {
     io.err(`${file}: not compiled (${plural(diagnostics.length, 'problem')})\n`);
     return EXIT.failedCheck;
   }
@@ -102,19 +101,6 @@ export function writeOutput(
   renameSync(temporary, outFile);
   io.err(`${what} written to ${outFile}\n`);
   return EXIT.ok;
-}
-
-/** The compiled text of a flow or a map (absent when it does not compile), and the problems. */
-export function compileDocument(document: WorkflowDocument): {
-  text?: string;
-  diagnostics: readonly Diagnostic[];
-} {
-  if (document.kind === 'map') {
-    const { compiled, diagnostics } = compileMap(document);
-    return compiled ? { text: serializeCompiledMap(compiled), diagnostics } : { diagnostics };
-  }
-  const { machine, diagnostics } = compileFlow(document);
-  return machine ? { text: serializeMachine(machine), diagnostics } : { diagnostics };
 }
 
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
-import { compileDocument, EXIT, formatDiagnostic, writeOutput, type Output } from './commands';
+import { compileDocument } from '../../src-shared/compiler/compileDocument';
+import { EXIT, formatDiagnostic, writeOutput, type Output } from './commands';
 import { readDocumentFile } from './readDocumentFile';
 
 /** The export targets of DESIGN.md §5, and the ones this build can write. */
@@ -33,7 +34,7 @@ export function exportCommand(
     return writeOutput(serializeDocument(read.document), outFile, io, `${file}: JSON`);
   const { text, diagnostics } = compileDocument(read.document);
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(file, diagnostic)}\n`);
-  if (text === undefined) return EXIT.failedCheck;
+  if (text === null) return EXIT.failedCheck;
   return writeOutput(text, outFile, io, `${file}: XState`);
 }
 

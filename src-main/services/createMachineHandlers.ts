@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  COMPILER_VERSION,
-  compileFlow,
-  serializeMachine,
-} from '../../src-shared/compiler/compileFlow';
-import {
-  compileMap,
-  MAP_COMPILER_VERSION,
-  serializeCompiledMap,
-} from '../../src-shared/compiler/map/compileMap';
+import { COMPILER_VERSION } from '../../src-shared/compiler/compileFlow';
+import { compileDocument } from '../../src-shared/compiler/compileDocument';
+import { MAP_COMPILER_VERSION } from '../../src-shared/compiler/map/compileMap';
 import type { CompiledMachine, Handlers } from '../../src-shared/contract/contract';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
-import { emptyCatalog } from '../../src-shared/model/catalog';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import type { WorkflowKind } from '../../src-shared/model/elementTypes';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
@@ -42,18 +34,6 @@ function readVersion(stored: StoredVersion) {
 /** The compiler version that compiles documents of this kind today. */
 export const compilerVersionOf = (kind: WorkflowKind): string =>
   kind === 'map' ? MAP_COMPILER_VERSION : COMPILER_VERSION;
-
-/** Compiles a document: a flow to its machine, a map to its services, wiring and tracker. */
-function compileDocument(document: WorkflowDocument) {
-  // The workspace has no services catalog of its own yet; the document's is merged in anyway.
-  const context = { catalog: emptyCatalog };
-  if (document.kind === 'map') {
-    const { compiled, diagnostics } = compileMap(document, context);
-    return { text: compiled ? serializeCompiledMap(compiled) : null, diagnostics };
-  }
-  const { machine, diagnostics } = compileFlow(document, context);
-  return { text: machine ? serializeMachine(machine) : null, diagnostics };
-}
 
 /** Compiles a stored flow or map version into the row that keeps its machine. */
 export function compileVersion(stored: StoredVersion, now: number): StoredMachine {
