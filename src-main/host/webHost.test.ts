@@ -239,6 +239,15 @@ describe('web host: static files', () => {
     expect((await fetch(`${base}/missing.js`)).status).toBe(404);
   });
 
+  it('given a file removed while the host runs (a rebuild), then it is 404 and the host keeps serving', async () => {
+    writeFileSync(join(staticDir, 'old-chunk.js'), 'console.log(1);');
+    expect((await fetch(`${base}/old-chunk.js`)).status).toBe(200);
+    rmSync(join(staticDir, 'old-chunk.js'));
+
+    expect((await fetch(`${base}/old-chunk.js`)).status).toBe(404);
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+
   it('given a POST outside the API, then it is 405', async () => {
     expect((await fetch(`${base}/index.html`, { method: 'POST' })).status).toBe(405);
   });

@@ -48,7 +48,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const serveStatic = sirv(options.staticDir, {
-    dev: false,
+    // Look files up per request: a build that replaces the renderer while the host runs must give
+    // a 404 for a vanished file, not a read error that would stop the process.
+    dev: true,
     etag: true,
     setHeaders: (res) => applySecurityHeaders(res, port),
   });
