@@ -1,5 +1,6 @@
 import { assign, setup, type EventObject } from 'xstate';
 import type { FlowMachineContext, MachineJson } from './machineTypes';
+import { isRecord, param, type Params } from './actionParams';
 
 /**
  * The events the runtime sends a flow machine: the results of the effects it asked for. Every
@@ -43,12 +44,8 @@ export type EffectHandler = (request: {
   readonly context: FlowMachineContext;
 }) => void;
 
-type Params = Record<string, unknown>;
-const param = (params: unknown, key: string) => (params as Params | undefined)?.[key];
 const elementOf = (event: EventObject) => (event as { elementId?: unknown }).elementId;
 const outputOf = (event: EventObject) => (event as { output?: unknown }).output;
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Loads a compiled machine with the implementations of its named actions and guards. The

@@ -1,25 +1,15 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadExamples } from './exampleFiles';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFlow, serializeMachine } from '../../src-shared/compiler/compileFlow';
 import { isFlowNode } from '../../src-shared/compiler/flowGraph';
-import { loadDocument } from '../../src-shared/format/loadDocument';
-import type { WorkflowDocument } from '../../src-shared/model/document';
 import { checkCompensationOrder, explorePaths } from './machinePaths';
 
-const examplesDir = 'assets/examples';
 const goldenDir = 'test/fixtures/compiler/golden/examples';
 const update = process.env.BATON_UPDATE_GOLDEN === '1';
 
-const examples = readdirSync(examplesDir)
-  .filter((file) => file.endsWith('.json'))
-  .map((file): [string, WorkflowDocument] => {
-    const loaded = loadDocument(readFileSync(join(examplesDir, file), 'utf8'));
-    if (!loaded.ok) throw new Error(`${file}: ${loaded.message}`);
-    return [file.replace(/\.json$/, ''), loaded.document];
-  })
-  // Maps compile per service: mapExamplesCompile.test.ts checks them.
-  .filter(([, document]) => document.kind === 'flow');
+const examples = loadExamples('flow');
 
 describe.each(examples)('example %s', (name, doc) => {
   const compiled = compileFlow(doc);

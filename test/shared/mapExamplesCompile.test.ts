@@ -1,24 +1,14 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadExamples } from './exampleFiles';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileMap, serializeCompiledMap } from '../../src-shared/compiler/map/compileMap';
-import { loadDocument } from '../../src-shared/format/loadDocument';
-import type { WorkflowDocument } from '../../src-shared/model/document';
 import { runChoreography } from './choreographyHarness';
 
-const examplesDir = 'assets/examples';
 const goldenDir = 'test/fixtures/compiler/golden/examples';
 const update = process.env.BATON_UPDATE_GOLDEN === '1';
 
-/** The example maps; flows are examplesCompile.test.ts's. */
-const examples = readdirSync(examplesDir)
-  .filter((file) => file.endsWith('.json'))
-  .map((file): [string, WorkflowDocument] => {
-    const loaded = loadDocument(readFileSync(join(examplesDir, file), 'utf8'));
-    if (!loaded.ok) throw new Error(`${file}: ${loaded.message}`);
-    return [file.replace(/\.json$/, ''), loaded.document];
-  })
-  .filter(([, document]) => document.kind === 'map');
+const examples = loadExamples('map');
 
 if (examples.length === 0) it.todo('compiles the example maps of assets/examples (none yet)');
 

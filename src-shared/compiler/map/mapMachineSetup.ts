@@ -7,6 +7,7 @@ import type {
   TrackerContext,
   TrackerMachineJson,
 } from './mapTypes';
+import { isRecord, param, type Params } from '../actionParams';
 
 /** Fields every result names: the step that asked for it and the delivery it belongs to. */
 interface Result {
@@ -57,11 +58,7 @@ export type MapEffectHandler = (request: {
   readonly context: ServiceMachineContext;
 }) => void;
 
-type Params = Record<string, unknown>;
-const param = (params: unknown, key: string) => (params as Params | undefined)?.[key];
 const field = (event: EventObject, key: string) => (event as unknown as Params)[key];
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A result of the step in flight, for the delivery being handled. */
 const isResult = (context: ServiceMachineContext, event: EventObject) =>
