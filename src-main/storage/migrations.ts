@@ -68,4 +68,64 @@ export const migrations: readonly string[] = [
     definition TEXT NOT NULL
   ) STRICT;
   `,
+  // 5: runs. A run is pinned to the exact machines and definition it started with (stored once
+  // per hash in run_blobs). Its journal is append-only; its agenda holds what is due (timers,
+  // calls in flight, deliveries, waits), so nothing pending lives only in memory; snapshots of
+  // its machines every few hundred events make resuming and seeking fast.
+  `
+  CREATE TABLE run_blobs (
+    hash TEXT PRIMARY KEY CHECK (length(hash) = 64),
+    text TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    workflow_id TEXT,
+    version INTEGER,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('flow', 'map')),
+    definition_hash TEXT NOT NULL REFERENCES run_blobs (hash),
+    scenario TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    correlation_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    paused INTEGER NOT NULL DEFAULT 0,
+    now_ms INTEGER NOT NULL,
+    ended_at_ms INTEGER,
+    state TEXT NOT NULL,
+    parent_run TEXT,
+    forked_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX runs_by_status ON runs (status);
+
+  CREATE TABLE run_journal (
+    run INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    at_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    actor TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (run, seq)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE run_agenda (
+    run INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    id INTEGER NOT NULL,
+    due_ms INTEGER,
+    kind TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (run, id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE run_snapshots (
+    run INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (run, seq)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];

@@ -40,6 +40,11 @@ export const Operation = z.strictObject({
   name: OperationName,
   description: z.string().max(2000).optional(),
   mock: MockBehaviour,
+  /**
+   * The operation of the same service that undoes this one (`reserve` → `release`): what the
+   * consistency verdict expects to find when a transaction that performed this one is abandoned.
+   */
+  compensatedBy: OperationName.optional(),
 });
 export type Operation = z.infer<typeof Operation>;
 

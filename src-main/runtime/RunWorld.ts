@@ -1,0 +1,298 @@
+import type { AnyActorRef } from 'xstate';
+import { choiceFor, hashText } from '../../src-shared/runtime/random';
+import type { Scenario } from '../../src-shared/runtime/scenario';
+import type { RunStatus } from '../../src-shared/runtime/runReport';
+import type { RunDefinition } from './definition';
+import { loadMachine, sendEvent, startActor, type EffectRequest, type MachinePart } from './machines';
+import type { AgendaRow, JournalRow, RunRow, StepWrite } from './RunStore';
+
+/** How often (in machine events) a run's machines are snapshotted, for resuming and seeking. */
+export const SNAPSHOT_INTERVAL = 256;
+
+/** What the runtime keeps about one actor of a run: which machine, and who waits for it. */
+export interface ActorInfo {
+  /** `root` or `flowId@version` (a key of the definition's flows). */
+  readonly machine: string;
+  readonly part: MachinePart;
+  /** For a started flow: the actor and the result event that reports its end. */
+  readonly parent?: { readonly actor: string; readonly reply: Readonly<Record<string, unknown>> };
+  readonly input?: Readonly<Record<string, unknown>>;
+}
+
+/** The part of a run's state that is not in its journal, agenda or machines: kept on its row. */
+export interface WorldState {
+  seq: number;
+  nextAgenda: number;
+  nextEvent: number;
+  nextDelivery: number;
+  nextSub: number;
+  eventsSinceSnapshot: number;
+  actors: Record<string, ActorInfo>;
+  /** The business outcome once the instance ended (the root flow, or a map's tracker). */
+  outcome?: RunStatus;
+  /** What a step could not do, which ends the run as failed. */
+  fault?: string;
+}
+
+/** Everything one step writes; `RunWorld.step` fills it and the runtime commits it. */
+export class StepBuilder {
+  readonly journal: JournalRow[] = [];
+  readonly agendaDeleted: number[] = [];
+  readonly agendaAdded: AgendaRow[] = [];
+  constructor(readonly world: RunWorld) {}
+
+  record(kind: string, actor: string | null, data: Record<string, unknown>): number {
+    const seq = ++this.world.state.seq;
+    this.journal.push({ seq, atMs: this.world.nowMs, kind, actor, data });
+    return seq;
+  }
+
+  /** Adds something due at `dueMs` (null: waits until the runtime is told). Returns its id. */
+  schedule(dueMs: number | null, kind: string, actor: string, data: Record<string, unknown>): number {
+    const id = ++this.world.state.nextAgenda;
+    this.agendaAdded.push({ id, dueMs, kind, actor, data });
+    return id;
+  }
+
+  remove(id: number): void {
+    this.agendaDeleted.push(id);
+  }
+
+  /** Keeps an item the step took (a delivery that must wait for a free copy). */
+  keep(item: AgendaRow): void {
+    const index = this.agendaDeleted.indexOf(item.id);
+    if (index >= 0) this.agendaDeleted.splice(index, 1);
+  }
+}
+
+/** Does what an agenda item stands for, inside a step. */
+export type Performer = (world: RunWorld, item: AgendaRow, step: StepBuilder) => Promise<void>;
+/** Turns a machine's effect request into journal entries and agenda items. */
+export type Requester = (
+  world: RunWorld,
+  actor: string,
+  request: EffectRequest,
+  step: StepBuilder,
+) => Promise<void>;
+
+/**
+ * One run: a closed world with its own virtual clock, machines (actors), agenda, broker and mock
+ * services. The machines decide; the world acts: each step takes the next due agenda item,
+ * performs it (a mock answering, a timer firing, a delivery), sends the result to the machine,
+ * and turns the effects it asks for into journal entries and new agenda items. A step's writes
+ * are committed before anything it asked for is performed.
+ */
+export class RunWorld {
+  readonly actors = new Map<string, AnyActorRef>();
+  /** What is due, in order of (due time, id); waits (`dueMs` null) are kept apart. */
+  agenda: AgendaRow[] = [];
+  readonly waits = new Map<number, AgendaRow>();
+  /** Deliveries that found every copy of their service busy, by service node. */
+  readonly blocked = new Map<number, AgendaRow>();
+  /** The side effects the mocks performed, by idempotency key: what a repeat call gets back. */
+  readonly performed = new Map<string, { output: unknown; seq: number }>();
+  status: RunStatus;
+  nowMs: number;
+  endedAtMs: number | null;
+  paused: boolean;
+  readonly scenario: Scenario;
+  /** Called after every event an actor handled (the runtime ends finished actors here). */
+  onSent?: (world: RunWorld, actorId: string, step: StepBuilder) => void;
+
+  constructor(
+    readonly row: RunRow,
+    readonly definition: RunDefinition,
+    readonly state: WorldState,
+    readonly performers: Readonly<Record<string, Performer>>,
+    readonly requesters: {
+      readonly flow: Readonly<Record<string, Requester>>;
+      readonly service: Readonly<Record<string, Requester>>;
+    },
+  ) {
+    this.status = row.status;
+    this.nowMs = row.nowMs;
+    this.endedAtMs = row.endedAtMs;
+    this.paused = row.paused;
+    this.scenario = JSON.parse(row.scenario) as Scenario;
+  }
+
+  get uid(): string {
+    return this.row.uid;
+  }
+
+  get correlationId(): string {
+    return this.row.correlationId;
+  }
+
+  /** Random values for one named decision of this run (see `choiceFor`). */
+  choice(key: string) {
+    return choiceFor(this.row.seed, key);
+  }
+
+  /** The pinned text an actor's machine comes from. */
+  machineText(machine: string): string {
+    if (machine === 'root') return this.definition.root.text;
+    const flow = this.definition.flows[machine];
+    if (!flow) throw new Error(`the run has no pinned flow "${machine}"`);
+    return flow.text;
+  }
+
+  elementName(actor: string, elementId: string): string {
+    const info = this.state.actors[actor];
+    const pinned = info?.machine === 'root' ? this.definition.root : this.definition.flows[info?.machine ?? ''];
+    return pinned?.names[elementId] ?? elementId;
+  }
+
+  /** Creates (and journals) an actor; fresh actors ask for nothing until they get an event. */
+  createActor(id: string, info: ActorInfo, step: StepBuilder | null): AnyActorRef {
+    this.state.actors[id] = info;
+    const actor = startActor(loadMachine(this.machineText(info.machine), info.part));
+    this.actors.set(id, actor);
+    step?.record('actor.created', id, { machine: info.machine, part: info.part });
+    return actor;
+  }
+
+  /** Restores an actor from a persisted snapshot (after a crash, or to seek). */
+  restoreActor(id: string, snapshot: unknown): void {
+    const info = this.state.actors[id];
+    if (!info) throw new Error(`the run has no actor "${id}"`);
+    this.actors.set(id, startActor(loadMachine(this.machineText(info.machine), info.part), snapshot));
+  }
+
+  /**
+   * Sends an event to an actor, journals it with the state it led to (so a replay can check it
+   * reaches the same), and turns the effects it asked for into requests.
+   */
+  async send(actorId: string, event: { type: string } & Record<string, unknown>, step: StepBuilder): Promise<void> {
+    const actor = this.actors.get(actorId);
+    if (!actor) throw new Error(`the run has no actor "${actorId}"`);
+    const requests = sendEvent(actor, event);
+    const snapshot = actor.getSnapshot() as { value: unknown; context: unknown };
+    step.record('event', actorId, { event, value: snapshot.value, hash: stateHash(snapshot) });
+    this.state.eventsSinceSnapshot += 1;
+    const table = this.state.actors[actorId]?.part.kind === 'service' ? this.requesters.service : this.requesters.flow;
+    for (const request of requests) {
+      const requester = table[request.effect];
+      if (!requester) throw new Error(`no runtime support for ${request.effect}`);
+      await requester(this, actorId, request, step);
+    }
+    this.onSent?.(this, actorId, step);
+  }
+
+  /** The earliest item that is due and can be taken, or undefined. */
+  nextItem(): AgendaRow | undefined {
+    return this.agenda[0];
+  }
+
+  /** Takes the next due item, performs it and returns what the step writes. */
+  async step(): Promise<StepWrite | undefined> {
+    const item = this.agenda.shift();
+    if (!item) return undefined;
+    const step = new StepBuilder(this);
+    this.nowMs = Math.max(this.nowMs, item.dueMs ?? this.nowMs);
+    step.remove(item.id);
+    const performer = this.performers[item.kind];
+    if (!performer) throw new Error(`no runtime support for agenda item "${item.kind}"`);
+    await performer(this, item, step);
+    return this.finishStep(step);
+  }
+
+  /** Runs one piece of work that is not an agenda item (a decision, a hand-published event). */
+  async apply(work: (step: StepBuilder) => Promise<void>): Promise<StepWrite> {
+    const step = new StepBuilder(this);
+    await work(step);
+    return this.finishStep(step);
+  }
+
+  /** A step that failed unexpectedly: the run ends failed with the reason, its agenda cleared. */
+  faultWrite(message: string): StepWrite {
+    const step = new StepBuilder(this);
+    this.state.fault = message;
+    step.record('fault', null, { message });
+    for (const item of [...this.agenda, ...this.waits.values(), ...this.blocked.values()]) step.remove(item.id);
+    return this.finishStep(step);
+  }
+
+  private finishStep(step: StepBuilder): StepWrite {
+    for (const id of step.agendaDeleted) {
+      this.waits.delete(id);
+      this.blocked.delete(id);
+    }
+    const deleted = new Set(step.agendaDeleted);
+    if (deleted.size > 0) this.agenda = this.agenda.filter((item) => !deleted.has(item.id));
+    for (const row of step.agendaAdded) this.admit(row);
+    this.updateStatus(step);
+    let snapshot: StepWrite['snapshot'];
+    if (this.state.eventsSinceSnapshot >= SNAPSHOT_INTERVAL) {
+      this.state.eventsSinceSnapshot = 0;
+      snapshot = { seq: this.state.seq, state: this.snapshotText() };
+    }
+    return {
+      run: this.row.id,
+      journal: step.journal,
+      agendaDeleted: step.agendaDeleted,
+      agendaAdded: step.agendaAdded,
+      ...(snapshot ? { snapshot } : {}),
+      update: {
+        status: this.status,
+        nowMs: this.nowMs,
+        endedAtMs: this.endedAtMs,
+        state: JSON.stringify(this.state),
+      },
+    };
+  }
+
+  /** Puts an item where it belongs: the due queue (in order) or the waits. */
+  admit(row: AgendaRow): void {
+    if (row.dueMs === null) {
+      this.waits.set(row.id, row);
+      return;
+    }
+    let index = this.agenda.length;
+    while (index > 0) {
+      const before = this.agenda[index - 1] as AgendaRow;
+      if ((before.dueMs as number) < row.dueMs || ((before.dueMs as number) === row.dueMs && before.id < row.id)) break;
+      index -= 1;
+    }
+    this.agenda.splice(index, 0, row);
+  }
+
+  /** Parks a due delivery until a copy of its service is free. */
+  block(row: AgendaRow): void {
+    this.blocked.set(row.id, row);
+  }
+
+  /** Gives blocked deliveries back to the due queue (a copy became free). */
+  unblock(predicate: (row: AgendaRow) => boolean): void {
+    for (const [id, row] of this.blocked) {
+      if (!predicate(row)) continue;
+      this.blocked.delete(id);
+      this.admit({ ...row, dueMs: Math.max(row.dueMs ?? this.nowMs, this.nowMs) });
+    }
+  }
+
+  private updateStatus(step: StepBuilder): void {
+    if (this.status === 'cancelled') return;
+    const previous = this.status;
+    if (this.state.fault) this.status = 'failed';
+    else if (this.agenda.length > 0) this.status = this.paused ? 'paused' : 'running';
+    else if (this.blocked.size > 0) this.status = 'running';
+    else this.status = this.state.outcome ?? 'waiting';
+    if (this.status !== previous) {
+      if (this.status !== 'running' && this.status !== 'paused') this.endedAtMs = this.nowMs;
+      step.record('run.status', null, { status: this.status, from: previous });
+    }
+  }
+
+  /** Every actor's persisted snapshot and the world state, as stored for resuming and seeking. */
+  snapshotText(): string {
+    const actors: Record<string, unknown> = {};
+    for (const [id, actor] of this.actors) actors[id] = actor.getPersistedSnapshot();
+    return JSON.stringify({ actors, state: this.state, nowMs: this.nowMs });
+  }
+}
+
+/** A short fingerprint of a machine's state and data, journaled with every event for replay checks. */
+export function stateHash(snapshot: { value: unknown; context: unknown }): string {
+  return hashText(JSON.stringify(snapshot.context), hashText(JSON.stringify(snapshot.value))).toString(36);
+}

@@ -1,0 +1,15 @@
+import {
+  DEFAULT_EXPRESSION_LIMITS,
+  evaluateExpression,
+  type EvaluationResult,
+} from '../../src-shared/expressions/evaluateExpression';
+
+const limits = { ...DEFAULT_EXPRESSION_LIMITS, now: () => performance.now() };
+
+/** Evaluates a document's JSONata in a run, with the standard time and depth limits. */
+export function evaluate(source: string, input: unknown): Promise<EvaluationResult> {
+  return evaluateExpression(source, input, limits);
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,132 @@
+/**
+ * What a run reports (DESIGN.md §5): `baton run --json`, the contract and the debugger read the
+ * same shape. Baton adds fields to the designed ones; it never removes or renames them.
+ */
+
+/** Where a run is. The first four are live; the others are final (`waiting` may go on). */
+export type RunStatus =
+  | 'running'
+  | 'paused'
+  | 'waiting'
+  | 'completed'
+  | 'failed'
+  | 'compensated'
+  | 'needs-attention'
+  | 'cancelled';
+
+export const FINAL_STATUSES: ReadonlySet<RunStatus> = new Set([
+  'completed',
+  'failed',
+  'compensated',
+  'needs-attention',
+  'cancelled',
+]);
+
+/** One step of a run: a call attempt, a compensation, a decision, a timer, a message. */
+export interface StepRecord {
+  readonly elementId: string;
+  readonly name: string;
+  readonly attempt: number;
+  /** `ok`, `failed`, `timeout`, `compensated`, `approve`, `reject`, `fired`, `published`… */
+  readonly outcome: string;
+  readonly startedAtMs: number;
+  readonly endedAtMs: number | null;
+  /** The instance (actor) that took the step: `flow`, `sub:1`, `svc:payment:0`. */
+  readonly actor: string;
+  readonly service?: string;
+  readonly operation?: string;
+}
+
+/** A side effect a mock service performed, as its ledger keeps it. */
+export interface LedgerEntry {
+  /** The journal entry that recorded it. */
+  readonly seq: number;
+  readonly atMs: number;
+  readonly service: string;
+  readonly operation: string;
+  /** The business identity of the effect: the same step or event handled again has the same key. */
+  readonly effectKey: string;
+  readonly idempotencyKey: string;
+  readonly correlationId: string;
+  /** Performed after the caller had given up waiting. */
+  readonly late: boolean;
+  readonly elementId?: string;
+}
+
+export type ViolationCode = 'not-undone' | 'duplicate' | 'hung' | 'dead-letter' | 'unfinished';
+
+/** Something that leaves the system inconsistent, with the journal entries that caused it. */
+export interface Violation {
+  readonly code: ViolationCode;
+  readonly message: string;
+  readonly service?: string;
+  readonly operation?: string;
+  readonly elementId?: string;
+  readonly seqs: readonly number[];
+}
+
+export interface Duplicate {
+  readonly service: string;
+  readonly operation: string;
+  readonly effectKey: string;
+  readonly count: number;
+  readonly seqs: readonly number[];
+}
+
+export interface LateSuccess {
+  readonly service: string;
+  readonly operation: string;
+  readonly elementId?: string;
+  readonly atMs: number;
+  readonly seq: number;
+}
+
+export interface Consistency {
+  readonly ok: boolean;
+  readonly violations: readonly Violation[];
+  readonly duplicates: readonly Duplicate[];
+  readonly lateSuccesses: readonly LateSuccess[];
+}
+
+/** An event published during a run. */
+export interface PublishedEvent {
+  readonly type: string;
+  readonly correlationId: string;
+  /** Who published it: a service, a flow element, or `outside`. */
+  readonly by: string;
+  readonly eventId: string;
+  readonly atMs: number;
+}
+
+export interface DeadLetter {
+  readonly eventId: string;
+  readonly type: string;
+  readonly service: string;
+  readonly deliveries: number;
+  readonly seq: number;
+}
+
+export interface RunReport {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly steps: readonly StepRecord[];
+  /** Compensated elements, in the order their compensation was performed. */
+  readonly compensated: readonly string[];
+  readonly events: readonly PublishedEvent[];
+  readonly consistency: Consistency;
+  readonly name: string;
+  readonly kind: 'flow' | 'map';
+  readonly seed: number;
+  readonly correlationId: string;
+  /** Virtual time when the run reached its status (or now, for a run still going). */
+  readonly atMs: number;
+  readonly deadLetters: readonly DeadLetter[];
+  /** Elements waiting for a person or an event, for a `waiting` run. */
+  readonly waitingFor: readonly string[];
+}
+
+/** A report without what differs between two runs of the same file, scenario and seed. */
+export function comparableReport(report: RunReport): Omit<RunReport, 'runId'> {
+  const { runId: _runId, ...rest } = report;
+  return rest;
+}
