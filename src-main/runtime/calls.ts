@@ -52,7 +52,12 @@ export function requestCall(world: RunWorld, step: StepBuilder, call: CallReques
   const request = step.record('request', call.actor, {
     effect: call.mode === 'compensate' ? 'compensate' : 'call',
     elementId: call.elementId,
-    name: world.elementName(call.actor, call.elementId),
+    name:
+      call.mode === 'compensate'
+        ? `Undo ${world.elementName(call.actor, call.elementId)}`
+        : call.mode === 'map'
+          ? `${call.service}.${call.operation}`
+          : world.elementName(call.actor, call.elementId),
     service: call.service,
     operation: call.operation,
     attempt: call.attempt,

@@ -153,9 +153,11 @@ const evaluateGateway: Requester = (world, actor, request, step) => {
 const awaitEvent: Requester = async (world, actor, request, step) => {
   const elementId = String(request.params.elementId);
   const correlation = text(request.params.correlation);
-  const expected = correlation
-    ? (await mapData(correlation, flowData(request))).value
-    : world.correlationId;
+  // The awaited event must carry this value; an expression that gives nothing falls back to the
+  // instance's correlation id.
+  const evaluated = correlation ? await evaluate(correlation, flowData(request)) : undefined;
+  const expected =
+    evaluated?.ok && evaluated.value !== undefined ? evaluated.value : world.correlationId;
   const requestSeq = step.record('request', actor, {
     effect: 'await',
     elementId,

@@ -165,7 +165,10 @@ export function onActorDone(world: RunWorld, actorId: string, step: StepBuilder)
   }
   const status = (statusOfOutcome[finalState] ?? 'failed') as RunStatus;
   for (const item of [...world.agenda, ...world.waits.values()]) {
-    if (item.actor === actorId && item.kind !== 'late-effect') step.remove(item.id);
+    if (item.actor !== actorId || item.kind === 'late-effect') continue;
+    step.remove(item.id);
+    const outcome = item.kind === 'timer' ? 'cancelled' : 'abandoned';
+    if (typeof item.data.request === 'number') step.record('result', actorId, { request: item.data.request, outcome });
   }
   const info = world.state.actors[actorId];
   if (actorId === 'flow') {

@@ -112,6 +112,7 @@ export function buildReport(
       undoneBy: definition.undoneBy,
       hung: run.status === 'waiting' ? hung : [],
       deadLetters,
+      awaiting: agenda.some((item) => item.dueMs === null && item.kind !== 'hung'),
     }),
     name: definition.name,
     kind: definition.kind,

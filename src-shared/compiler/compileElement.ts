@@ -194,6 +194,7 @@ function userTask(element: ElementOf<'userTask'>, scope: Scope): StateJson {
   const entry = [
     act('effect.waitForPerson', defined({ elementId: element.id, assignee: element.assignee })),
   ];
+  const exit: ActionJson[] = [];
   const on: Record<string, TransitionJson[]> = {
     'user.approve': [
       { guard: isFor(element.id), target: target(approve), actions: [act('mergeOutput')] },
@@ -214,8 +215,12 @@ function userTask(element: ElementOf<'userTask'>, scope: Scope): StateJson {
     on['timer.fired'] = [
       { guard: { type: 'timerIs', params: { timerId } }, target: scope.failureTarget(element.id) },
     ];
+    // A decision in time cancels the deadline, so the runtime forgets the timer.
+    exit.push(act('effect.cancelTimer', { timerId }));
   }
-  return scope.withBoundaries(element, { id: element.id, entry, on });
+  const state: StateJson = { id: element.id, entry, on };
+  if (exit.length > 0) state.exit = exit;
+  return scope.withBoundaries(element, state);
 }
 
 function exclusiveGateway(element: ElementOf<'exclusiveGateway'>, scope: Scope): StateJson {

@@ -14,7 +14,7 @@ import { OUTCOME_STATES } from './machineTypes';
 import { Scope } from './scope';
 
 /** Bumped whenever the same document would compile to a different machine. */
-export const COMPILER_VERSION = '1.0.1';
+export const COMPILER_VERSION = '1.0.2';
 
 /** How often a failed compensation is tried before the run needs a person. */
 export const COMPENSATION_RETRY = {

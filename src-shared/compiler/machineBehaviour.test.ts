@@ -162,6 +162,8 @@ describe('people, gateways, boundaries, sub-processes', () => {
       'cancelTimer boundary:late',
       'waitForPerson senior',
       'startTimer timeout:senior',
+      // The decision came in time: its deadline is cancelled.
+      'cancelTimer timeout:senior',
     ]);
   });
 

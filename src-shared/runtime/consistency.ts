@@ -18,6 +18,8 @@ export interface ConsistencyInput {
   /** Calls that hang with nobody waiting for a timeout: the run can never go on. */
   readonly hung: readonly { readonly elementId: string; readonly service: string; readonly operation: string; readonly seq: number }[];
   readonly deadLetters: readonly DeadLetter[];
+  /** The run waits for a person or an event: not stuck, just not finished yet. */
+  readonly awaiting?: boolean;
 }
 
 /** Outcomes in which the business transaction did not go through, so its effects must be undone. */
@@ -66,7 +68,7 @@ export function checkConsistency(input: ConsistencyInput): Consistency {
       seqs: [letter.seq],
     });
   }
-  if (input.kind === 'map' && input.outcome === 'waiting') {
+  if (input.kind === 'map' && input.outcome === 'waiting' && !input.awaiting) {
     violations.push({
       code: 'unfinished',
       message: 'the instance reached no terminal event: it is stuck between services',
