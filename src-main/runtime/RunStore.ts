@@ -155,15 +155,19 @@ export class RunStore {
       update: prepare(
         'UPDATE runs SET status = ?, now_ms = ?, ended_at_ms = ?, state = ?, updated_at = ? WHERE id = ?',
       ),
-      setPaused: prepare('UPDATE runs SET paused = ?, updated_at = ? WHERE uid = ?'),
+      setPaused: prepare(`UPDATE runs SET paused = @paused, updated_at = @now, status = CASE
+        WHEN @paused = 1 AND status = 'running' THEN 'paused'
+        WHEN @paused = 0 AND status = 'paused' THEN 'running' ELSE status END WHERE uid = @uid`),
       run: prepare('SELECT * FROM runs WHERE id = ?'),
       runByUid: prepare('SELECT * FROM runs WHERE uid = ?'),
       list: prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?'),
       unfinished: prepare(
-        `SELECT * FROM runs WHERE status IN ('running', 'paused') OR (status = 'waiting' AND
-        EXISTS (SELECT 1 FROM run_agenda WHERE run = runs.id AND due_ms IS NOT NULL)) ORDER BY id`,
+        `SELECT * FROM runs WHERE status IN ('running', 'paused') OR
+        EXISTS (SELECT 1 FROM run_agenda WHERE run = runs.id AND due_ms IS NOT NULL) ORDER BY id`,
       ),
-      agenda: prepare('SELECT id, due_ms, kind, actor, data FROM run_agenda WHERE run = ? ORDER BY id'),
+      agenda: prepare(
+        'SELECT id, due_ms, kind, actor, data FROM run_agenda WHERE run = ? ORDER BY id',
+      ),
       journalRange: prepare(
         'SELECT seq, at_ms, kind, actor, data FROM run_journal WHERE run = ? AND seq > ? AND seq <= ? ORDER BY seq',
       ),
@@ -180,10 +184,24 @@ export class RunStore {
       for (const write of writes) {
         for (const id of write.agendaDeleted) s.deleteAgenda.run(write.run, id);
         for (const row of write.journal) {
-          s.journal.run(write.run, row.seq, row.atMs, row.kind, row.actor, JSON.stringify(row.data));
+          s.journal.run(
+            write.run,
+            row.seq,
+            row.atMs,
+            row.kind,
+            row.actor,
+            JSON.stringify(row.data),
+          );
         }
         for (const row of write.agendaAdded) {
-          s.addAgenda.run(write.run, row.id, row.dueMs, row.kind, row.actor, JSON.stringify(row.data));
+          s.addAgenda.run(
+            write.run,
+            row.id,
+            row.dueMs,
+            row.kind,
+            row.actor,
+            JSON.stringify(row.data),
+          );
         }
         if (write.snapshot) s.snapshot.run(write.run, write.snapshot.seq, write.snapshot.state);
         const { status, nowMs, endedAtMs, state } = write.update;
@@ -216,7 +234,7 @@ export class RunStore {
   }
 
   setPaused(uid: string, paused: boolean, now: number): void {
-    this.statements.setPaused.run(paused ? 1 : 0, now, uid);
+    this.statements.setPaused.run({ paused: paused ? 1 : 0, now, uid });
   }
 
   run(id: number): RunRow | undefined {

@@ -3,7 +3,13 @@ import { choiceFor, hashText } from '../../src-shared/runtime/random';
 import type { Scenario } from '../../src-shared/runtime/scenario';
 import type { RunStatus } from '../../src-shared/runtime/runReport';
 import type { RunDefinition } from './definition';
-import { loadMachine, sendEvent, startActor, type EffectRequest, type MachinePart } from './machines';
+import {
+  loadMachine,
+  sendEvent,
+  startActor,
+  type EffectRequest,
+  type MachinePart,
+} from './machines';
 import type { AgendaRow, JournalRow, RunRow, StepWrite } from './RunStore';
 
 /** How often (in machine events) a run's machines are snapshotted, for resuming and seeking. */
@@ -48,7 +54,12 @@ export class StepBuilder {
   }
 
   /** Adds something due at `dueMs` (null: waits until the runtime is told). Returns its id. */
-  schedule(dueMs: number | null, kind: string, actor: string, data: Record<string, unknown>): number {
+  schedule(
+    dueMs: number | null,
+    kind: string,
+    actor: string,
+    data: Record<string, unknown>,
+  ): number {
     const id = ++this.world.state.nextAgenda;
     this.agendaAdded.push({ id, dueMs, kind, actor, data });
     return id;
@@ -139,7 +150,8 @@ export class RunWorld {
 
   elementName(actor: string, elementId: string): string {
     const info = this.state.actors[actor];
-    const pinned = info?.machine === 'root' ? this.definition.root : this.definition.flows[info?.machine ?? ''];
+    const pinned =
+      info?.machine === 'root' ? this.definition.root : this.definition.flows[info?.machine ?? ''];
     return pinned?.names[elementId] ?? elementId;
   }
 
@@ -156,21 +168,31 @@ export class RunWorld {
   restoreActor(id: string, snapshot: unknown): void {
     const info = this.state.actors[id];
     if (!info) throw new Error(`the run has no actor "${id}"`);
-    this.actors.set(id, startActor(loadMachine(this.machineText(info.machine), info.part), snapshot));
+    this.actors.set(
+      id,
+      startActor(loadMachine(this.machineText(info.machine), info.part), snapshot),
+    );
   }
 
   /**
    * Sends an event to an actor, journals it with the state it led to (so a replay can check it
    * reaches the same), and turns the effects it asked for into requests.
    */
-  async send(actorId: string, event: { type: string } & Record<string, unknown>, step: StepBuilder): Promise<void> {
+  async send(
+    actorId: string,
+    event: { type: string } & Record<string, unknown>,
+    step: StepBuilder,
+  ): Promise<void> {
     const actor = this.actors.get(actorId);
     if (!actor) throw new Error(`the run has no actor "${actorId}"`);
     const requests = sendEvent(actor, event);
     const snapshot = actor.getSnapshot() as { value: unknown; context: unknown };
     step.record('event', actorId, { event, value: snapshot.value, hash: stateHash(snapshot) });
     this.state.eventsSinceSnapshot += 1;
-    const table = this.state.actors[actorId]?.part.kind === 'service' ? this.requesters.service : this.requesters.flow;
+    const table =
+      this.state.actors[actorId]?.part.kind === 'service'
+        ? this.requesters.service
+        : this.requesters.flow;
     for (const request of requests) {
       const requester = table[request.effect];
       if (!requester) throw new Error(`no runtime support for ${request.effect}`);
@@ -209,7 +231,8 @@ export class RunWorld {
     const step = new StepBuilder(this);
     this.state.fault = message;
     step.record('fault', null, { message });
-    for (const item of [...this.agenda, ...this.waits.values(), ...this.blocked.values()]) step.remove(item.id);
+    for (const item of [...this.agenda, ...this.waits.values(), ...this.blocked.values()])
+      step.remove(item.id);
     return this.finishStep(step);
   }
 
@@ -251,7 +274,11 @@ export class RunWorld {
     let index = this.agenda.length;
     while (index > 0) {
       const before = this.agenda[index - 1] as AgendaRow;
-      if ((before.dueMs as number) < row.dueMs || ((before.dueMs as number) === row.dueMs && before.id < row.id)) break;
+      if (
+        (before.dueMs as number) < row.dueMs ||
+        ((before.dueMs as number) === row.dueMs && before.id < row.id)
+      )
+        break;
       index -= 1;
     }
     this.agenda.splice(index, 0, row);
@@ -294,5 +321,8 @@ export class RunWorld {
 
 /** A short fingerprint of a machine's state and data, journaled with every event for replay checks. */
 export function stateHash(snapshot: { value: unknown; context: unknown }): string {
-  return hashText(JSON.stringify(snapshot.context), hashText(JSON.stringify(snapshot.value))).toString(36);
+  return hashText(
+    JSON.stringify(snapshot.context),
+    hashText(JSON.stringify(snapshot.value)),
+  ).toString(36);
 }

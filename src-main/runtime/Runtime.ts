@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { BatonError } from '../../src-shared/contract/errors';
 import type { Catalog } from '../../src-shared/model/catalog';
 import type { WorkflowDocument } from '../../src-shared/model/document';
-import { FINAL_STATUSES, type RunReport, type RunStatus } from '../../src-shared/runtime/runReport';
+import {
+  FINAL_STATUSES,
+  type RunReport,
+  type RunStatus,
+  type RunSummary,
+} from '../../src-shared/runtime/runReport';
 import type { Decision, Scenario } from '../../src-shared/runtime/scenario';
 import { serviceRequesters } from './broker';
 import { buildDefinition, type FlowResolver, type RunDefinition } from './definition';
@@ -10,7 +15,8 @@ import { flowRequesters } from './flowEffects';
 import { sendEvent, startActor, loadMachine } from './machines';
 import { onActorDone, performers } from './performers';
 import { buildReport } from './report';
-import { RunStore, type RunRow, type StepWrite } from './RunStore';
+import type { RunStore } from './RunStore';
+import { type RunRow, type StepWrite } from './RunStore';
 import { RunWorld, StepBuilder, type WorldState } from './RunWorld';
 
 export interface StartOptions {
@@ -66,7 +72,9 @@ export class Runtime {
     const keyed = keyField ? input[keyField] : undefined;
     const correlationId =
       options.scenario.correlationId ??
-      (typeof keyed === 'string' || typeof keyed === 'number' ? String(keyed) : `${slug(definition.name)}-${seed}`);
+      (typeof keyed === 'string' || typeof keyed === 'number'
+        ? String(keyed)
+        : `${slug(definition.name)}-${seed}`);
     const state: WorldState = {
       seq: 0,
       nextAgenda: 0,
@@ -98,12 +106,36 @@ export class Runtime {
       });
       const world = this.makeWorld(row, definition, state);
       const step = new StepBuilder(world);
-      step.record('run.started', null, { name: definition.name, kind: definition.kind, seed, correlationId, input, scenario: options.scenario });
-      if (definition.kind === 'map') world.createActor('tracker', { machine: 'root', part: { kind: 'tracker' } }, step);
+      step.record('run.started', null, {
+        name: definition.name,
+        kind: definition.kind,
+        seed,
+        correlationId,
+        input,
+        scenario: options.scenario,
+      });
+      if (definition.kind === 'map')
+        world.createActor('tracker', { machine: 'root', part: { kind: 'tracker' } }, step);
       else world.createActor('flow', { machine: 'root', part: { kind: 'flow' } }, step);
       step.schedule(0, 'start', definition.kind === 'map' ? 'tracker' : 'flow', {});
       for (const row of step.agendaAdded) world.admit(row);
-      store.commit([{ run: row.id, journal: step.journal, agendaDeleted: [], agendaAdded: step.agendaAdded, update: { status: 'running', nowMs: 0, endedAtMs: null, state: JSON.stringify(world.state) } }], this.now());
+      store.commit(
+        [
+          {
+            run: row.id,
+            journal: step.journal,
+            agendaDeleted: [],
+            agendaAdded: step.agendaAdded,
+            update: {
+              status: 'running',
+              nowMs: 0,
+              endedAtMs: null,
+              state: JSON.stringify(world.state),
+            },
+          },
+        ],
+        this.now(),
+      );
       this.worlds.set(row.uid, world);
       this.kick();
       return store.run(row.id) as RunRow;
@@ -124,17 +156,28 @@ export class Runtime {
     const snapshot = this.store.snapshotAtOrBefore(row.id, state.seq);
     let after = 0;
     if (snapshot) {
-      const saved = JSON.parse(snapshot.state) as { actors: Record<string, unknown>; state: WorldState };
+      const saved = JSON.parse(snapshot.state) as {
+        actors: Record<string, unknown>;
+        state: WorldState;
+      };
       for (const [id, persisted] of Object.entries(saved.actors)) {
         const info = saved.state.actors[id] ?? state.actors[id];
-        if (info) world.actors.set(id, startActor(loadMachine(world.machineText(info.machine), info.part), persisted));
+        if (info)
+          world.actors.set(
+            id,
+            startActor(loadMachine(world.machineText(info.machine), info.part), persisted),
+          );
       }
       after = snapshot.seq;
     }
     for (const entry of this.store.journal(row.id, after, state.seq)) {
       if (entry.kind === 'actor.created' && entry.actor && !world.actors.has(entry.actor)) {
         const info = state.actors[entry.actor];
-        if (info) world.actors.set(entry.actor, startActor(loadMachine(world.machineText(info.machine), info.part)));
+        if (info)
+          world.actors.set(
+            entry.actor,
+            startActor(loadMachine(world.machineText(info.machine), info.part)),
+          );
       } else if (entry.kind === 'event' && entry.actor) {
         const actor = world.actors.get(entry.actor);
         if (actor) sendEvent(actor, entry.data.event as { type: string });
@@ -142,7 +185,8 @@ export class Runtime {
     }
     for (const entry of this.store.journalOfKind(row.id, 'effect')) {
       const key = String(entry.data.idempotencyKey);
-      if (!world.performed.has(key)) world.performed.set(key, { output: entry.data.output, seq: entry.seq });
+      if (!world.performed.has(key))
+        world.performed.set(key, { output: entry.data.output, seq: entry.seq });
     }
     for (const item of this.store.agenda(row.id)) world.admit(item);
     return world;
@@ -207,13 +251,19 @@ export class Runtime {
     }
     this.store.commit(writes, this.now());
     for (const world of moved) {
-      if (world.agenda.length === 0 && world.blocked.size === 0 && FINAL_STATUSES.has(world.status)) {
+      if (
+        world.agenda.length === 0 &&
+        world.blocked.size === 0 &&
+        FINAL_STATUSES.has(world.status)
+      ) {
         this.worlds.delete(world.uid);
         this.realStart.delete(world.uid);
       }
     }
     if (moved.length > 0) {
-      this.options.onChange?.(moved.map((world) => ({ runId: world.uid, status: world.status, seq: world.state.seq })));
+      this.options.onChange?.(
+        moved.map((world) => ({ runId: world.uid, status: world.status, seq: world.state.seq })),
+      );
     }
     return { stepped: writes.length, nextInMs };
   }
@@ -250,7 +300,8 @@ export class Runtime {
           continue;
         }
         await new Promise<void>((resolve) => {
-          const timer = nextInMs === Infinity ? undefined : setTimeout(resolve, Math.min(nextInMs, 1_000));
+          const timer =
+            nextInMs === Infinity ? undefined : setTimeout(resolve, Math.min(nextInMs, 1_000));
           loop.wake = () => {
             if (timer) clearTimeout(timer);
             resolve();
@@ -274,8 +325,13 @@ export class Runtime {
 
   pause(runId: string): RunStatus {
     const world = this.world(runId);
-    if (FINAL_STATUSES.has(world.status)) throw new BatonError('conflict', `run ${runId} has ended (${world.status}); it cannot be paused`);
+    if (FINAL_STATUSES.has(world.status))
+      throw new BatonError(
+        'conflict',
+        `run ${runId} has ended (${world.status}); it cannot be paused`,
+      );
     world.paused = true;
+    if (world.status === 'running') world.status = 'paused';
     this.realStart.delete(runId);
     this.store.setPaused(runId, true, this.now());
     return world.status;
@@ -284,6 +340,8 @@ export class Runtime {
   resume(runId: string): RunStatus {
     const world = this.world(runId);
     world.paused = false;
+    if (world.status === 'paused') world.status = 'running';
+    this.realStart.delete(runId);
     this.store.setPaused(runId, false, this.now());
     this.kick();
     return world.status;
@@ -294,7 +352,8 @@ export class Runtime {
     const world = this.world(runId);
     if (FINAL_STATUSES.has(world.status)) return world.status;
     await this.applyNow(world, (step) => {
-      for (const item of [...world.agenda, ...world.waits.values(), ...world.blocked.values()]) step.remove(item.id);
+      for (const item of [...world.agenda, ...world.waits.values(), ...world.blocked.values()])
+        step.remove(item.id);
       world.status = 'cancelled';
       world.endedAtMs = world.nowMs;
       step.record('run.status', null, { status: 'cancelled', by: 'person' });
@@ -304,13 +363,29 @@ export class Runtime {
   }
 
   /** A person approves or rejects a user task the run waits on. */
-  async decide(runId: string, elementId: string, decision: Decision, output?: Record<string, unknown>): Promise<void> {
+  async decide(
+    runId: string,
+    elementId: string,
+    decision: Decision,
+    output?: Record<string, unknown>,
+  ): Promise<void> {
     const world = this.world(runId);
-    const wait = [...world.waits.values()].find((item) => item.kind === 'person' && item.data.elementId === elementId);
-    if (!wait) throw new BatonError('conflict', `run ${runId} is not waiting for a decision on ${elementId}`);
+    const wait = [...world.waits.values()].find(
+      (item) => item.kind === 'person' && item.data.elementId === elementId,
+    );
+    if (!wait)
+      throw new BatonError(
+        'conflict',
+        `run ${runId} is not waiting for a decision on ${elementId}`,
+      );
     await this.applyNow(world, (step) => {
       step.remove(wait.id);
-      step.schedule(world.nowMs, 'person', wait.actor, { ...wait.data, decision, by: 'person', ...(output ? { output } : {}) });
+      step.schedule(world.nowMs, 'person', wait.actor, {
+        ...wait.data,
+        decision,
+        by: 'person',
+        ...(output ? { output } : {}),
+      });
       return Promise.resolve();
     });
   }
@@ -318,14 +393,18 @@ export class Runtime {
   /** Publishes an event into a run by hand (as if from outside). */
   async publish(runId: string, type: string, payload: Record<string, unknown>): Promise<void> {
     const world = this.world(runId);
-    if (FINAL_STATUSES.has(world.status)) throw new BatonError('conflict', `run ${runId} has ended (${world.status})`);
+    if (FINAL_STATUSES.has(world.status))
+      throw new BatonError('conflict', `run ${runId} has ended (${world.status})`);
     await this.applyNow(world, (step) => {
       step.schedule(world.nowMs, 'outside-event', 'outside', { type, payload, by: 'person' });
       return Promise.resolve();
     });
   }
 
-  private async applyNow(world: RunWorld, work: (step: StepBuilder) => Promise<void>): Promise<void> {
+  private async applyNow(
+    world: RunWorld,
+    work: (step: StepBuilder) => Promise<void>,
+  ): Promise<void> {
     const write = await world.apply(work);
     this.store.commit([write], this.now());
     if (!this.worlds.has(world.uid)) this.worlds.set(world.uid, world);
@@ -341,11 +420,45 @@ export class Runtime {
     return buildReport(row, definition, this.store.journal(row.id), this.store.agenda(row.id));
   }
 
+  /** The workspace's runs, newest first. */
+  list(limit?: number): RunSummary[] {
+    return this.store.list(limit).map((row) => summaryOf(row));
+  }
+
+  summary(runId: string): RunSummary {
+    const row = this.store.runByUid(runId);
+    if (!row) throw new BatonError('not-found', `there is no run ${runId}`);
+    return summaryOf(row);
+  }
+
   definitionOf(row: RunRow): RunDefinition {
     return JSON.parse(this.store.blob(row.definitionHash)) as RunDefinition;
   }
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'run';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'run'
+  );
+}
+
+function summaryOf(row: RunRow): RunSummary {
+  const state = JSON.parse(row.state) as WorldState;
+  return {
+    runId: row.uid,
+    name: row.name,
+    kind: row.kind,
+    status: row.status,
+    seed: row.seed,
+    correlationId: row.correlationId,
+    workflowId: row.workflowId,
+    version: row.version,
+    createdAt: row.createdAt,
+    atMs: row.nowMs,
+    endedAtMs: row.endedAtMs,
+    seq: state.seq,
+  };
 }

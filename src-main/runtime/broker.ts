@@ -1,6 +1,12 @@
-import type { CompiledMap, ServiceMachineContext, Subscription } from '../../src-shared/compiler/map/mapTypes';
+import type {
+  CompiledMap,
+  ServiceMachineContext,
+  Subscription,
+} from '../../src-shared/compiler/map/mapTypes';
 import { downUntil } from '../../src-shared/runtime/mocks';
 import { requestCall } from './calls';
+import { contextOf } from './machines';
+import { textOr } from './expressions';
 import type { AgendaRow } from './RunStore';
 import type { Requester, RunWorld, StepBuilder } from './RunWorld';
 import { mapReply, nodeOf, startSubflow } from './subflows';
@@ -10,7 +16,9 @@ export const BROKER_LATENCY_MS = 5;
 export const REDELIVERY_DELAY_MS = 1_000;
 
 export function compiledMap(world: RunWorld): CompiledMap | undefined {
-  return world.definition.kind === 'map' ? (JSON.parse(world.definition.root.text) as CompiledMap) : undefined;
+  return world.definition.kind === 'map'
+    ? (JSON.parse(world.definition.root.text) as CompiledMap)
+    : undefined;
 }
 
 const mapCache = new WeakMap<RunWorld, CompiledMap | undefined>();
@@ -40,36 +48,88 @@ function settings(world: RunWorld) {
 export async function publishEvent(
   world: RunWorld,
   step: StepBuilder,
-  event: { readonly type: string; readonly node?: string; readonly payload: Record<string, unknown>; readonly by: string; readonly actor: string | null },
+  event: {
+    readonly type: string;
+    readonly node?: string;
+    readonly payload: Record<string, unknown>;
+    readonly by: string;
+    readonly actor: string | null;
+  },
 ): Promise<string> {
   const eventId = `ev${++world.state.nextEvent}`;
   const correlationId =
-    typeof event.payload.correlationId === 'string' ? event.payload.correlationId : world.correlationId;
+    typeof event.payload.correlationId === 'string'
+      ? event.payload.correlationId
+      : world.correlationId;
   const payload = { ...event.payload, correlationId };
-  step.record('publish', event.actor, { eventId, type: event.type, ...(event.node ? { node: event.node } : {}), correlationId, payload, by: event.by });
+  step.record('publish', event.actor, {
+    eventId,
+    type: event.type,
+    ...(event.node ? { node: event.node } : {}),
+    correlationId,
+    payload,
+    by: event.by,
+  });
   const map = mapOf(world);
   if (map) {
     const nodes = event.node
       ? [event.node]
-      : Object.keys(map.broker.eventNames).filter((node) => map.broker.eventNames[node] === event.type);
+      : Object.keys(map.broker.eventNames).filter(
+          (node) => map.broker.eventNames[node] === event.type,
+        );
     for (const node of nodes) {
       if (world.actors.has('tracker') && world.state.outcome === undefined) {
-        await world.send('tracker', { type: 'event.published', eventType: node, eventId, service: event.by }, step);
+        await world.send(
+          'tracker',
+          { type: 'event.published', eventType: node, eventId, service: event.by },
+          step,
+        );
       }
       for (const subscription of map.broker.subscriptions[node] ?? []) {
-        scheduleDelivery(world, step, { eventId, type: event.type, node, payload, correlationId, subscription, attempt: 1 }, 0);
+        scheduleDelivery(
+          world,
+          step,
+          { eventId, type: event.type, node, payload, correlationId, subscription, attempt: 1 },
+          0,
+        );
         const duplicate = world.choice(`duplicate:${eventId}:${subscription.reaction}`).fraction();
         if (duplicate < settings(world).duplicateRate) {
-          const delay = world.choice(`duplicate-delay:${eventId}:${subscription.reaction}`).between(1, 50);
-          scheduleDelivery(world, step, { eventId, type: event.type, node, payload, correlationId, subscription, attempt: 1, duplicate: true }, delay);
+          const delay = world
+            .choice(`duplicate-delay:${eventId}:${subscription.reaction}`)
+            .between(1, 50);
+          scheduleDelivery(
+            world,
+            step,
+            {
+              eventId,
+              type: event.type,
+              node,
+              payload,
+              correlationId,
+              subscription,
+              attempt: 1,
+              duplicate: true,
+            },
+            delay,
+          );
         }
       }
     }
   }
   for (const wait of [...world.waits.values()]) {
-    if (wait.kind !== 'await' || wait.data.eventType !== event.type || wait.data.correlation !== correlationId) continue;
+    if (
+      wait.kind !== 'await' ||
+      wait.data.eventType !== event.type ||
+      wait.data.correlation !== correlationId
+    )
+      continue;
     step.remove(wait.id);
-    step.schedule(world.nowMs, 'message', wait.actor, { request: wait.data.request, elementId: wait.data.elementId, payload, eventId });
+    step.schedule(world.nowMs, 'message', wait.actor, {
+      request: wait.data.request,
+      elementId: wait.data.elementId,
+      payload,
+      eventId,
+    });
   }
   return eventId;
 }
@@ -85,9 +145,19 @@ interface Delivery {
   readonly duplicate?: boolean;
 }
 
-function scheduleDelivery(world: RunWorld, step: StepBuilder, delivery: Delivery, extraDelay: number): void {
+function scheduleDelivery(
+  world: RunWorld,
+  step: StepBuilder,
+  delivery: Delivery,
+  extraDelay: number,
+): void {
   const deliveryId = `d${++world.state.nextDelivery}`;
-  step.schedule(world.nowMs + settings(world).latencyMs + extraDelay, 'delivery', `svc:${delivery.subscription.service}`, { ...delivery, deliveryId });
+  step.schedule(
+    world.nowMs + settings(world).latencyMs + extraDelay,
+    'delivery',
+    `svc:${delivery.subscription.service}`,
+    { ...delivery, deliveryId },
+  );
 }
 
 /** The catalog service a map's service node stands for. */
@@ -111,9 +181,16 @@ export async function deliver(world: RunWorld, item: AgendaRow, step: StepBuilde
   const delivery = item.data as unknown as Delivery & { deliveryId: string };
   const node = delivery.subscription.service;
   const service = serviceNameOf(world, node);
-  const until = downUntil(world.scenario, service, world.nowMs) ?? downUntil(world.scenario, node, world.nowMs);
+  const until =
+    downUntil(world.scenario, service, world.nowMs) ?? downUntil(world.scenario, node, world.nowMs);
   if (until !== undefined) {
-    step.record('delivery.postponed', item.actor, { deliveryId: delivery.deliveryId, eventId: delivery.eventId, type: delivery.type, service: node, untilMs: until });
+    step.record('delivery.postponed', item.actor, {
+      deliveryId: delivery.deliveryId,
+      eventId: delivery.eventId,
+      type: delivery.type,
+      service: node,
+      untilMs: until,
+    });
     step.schedule(until, 'delivery', item.actor, item.data);
     return;
   }
@@ -121,10 +198,15 @@ export async function deliver(world: RunWorld, item: AgendaRow, step: StepBuilde
   let idle: string | undefined;
   for (let copy = 0; copy < Math.max(1, delivery.subscription.concurrency); copy += 1) {
     const id = `svc:${node}:${copy}`;
-    const actor = world.actors.get(id) ?? world.createActor(id, { machine: 'root', part: { kind: 'service', node } }, step);
-    const busy = (actor.getSnapshot().context as ServiceMachineContext).delivery;
+    const actor =
+      world.actors.get(id) ??
+      world.createActor(id, { machine: 'root', part: { kind: 'service', node } }, step);
+    const busy = contextOf<ServiceMachineContext>(actor)?.delivery ?? null;
     if (busy === null) idle ??= id;
-    else if (busy.reaction === delivery.subscription.reaction && orderingKeyOf(world, (busy.payload ?? {}) as Record<string, unknown>) === key) {
+    else if (
+      busy.reaction === delivery.subscription.reaction &&
+      orderingKeyOf(world, busy.payload ?? {}) === key
+    ) {
       idle = undefined;
       break;
     }
@@ -143,18 +225,22 @@ export async function deliver(world: RunWorld, item: AgendaRow, step: StepBuilde
     attempt: delivery.attempt,
     ...(delivery.duplicate ? { duplicate: true } : {}),
   });
-  await world.send(idle, {
-    type: 'event.delivered',
-    deliveryId: delivery.deliveryId,
-    eventType: delivery.node,
-    reaction: delivery.subscription.reaction,
-    correlationId: delivery.correlationId,
-    payload: delivery.payload,
-    eventId: delivery.eventId,
-    attempt: delivery.attempt,
-    idempotent: delivery.subscription.idempotent,
-    ...(delivery.duplicate ? { duplicate: true } : {}),
-  }, step);
+  await world.send(
+    idle,
+    {
+      type: 'event.delivered',
+      deliveryId: delivery.deliveryId,
+      eventType: delivery.node,
+      reaction: delivery.subscription.reaction,
+      correlationId: delivery.correlationId,
+      payload: delivery.payload,
+      eventId: delivery.eventId,
+      attempt: delivery.attempt,
+      idempotent: delivery.subscription.idempotent,
+      ...(delivery.duplicate ? { duplicate: true } : {}),
+    },
+    step,
+  );
 }
 
 type DeliveryInContext = NonNullable<ServiceMachineContext['delivery']> & {
@@ -163,7 +249,7 @@ type DeliveryInContext = NonNullable<ServiceMachineContext['delivery']> & {
   idempotent?: boolean;
 };
 
-const delivering = (context: ServiceMachineContext) => context.delivery as DeliveryInContext | null;
+const delivering = (context: ServiceMachineContext): DeliveryInContext | null => context.delivery;
 
 const call: Requester = (world, actor, request, step) => {
   const context = request.context as ServiceMachineContext;
@@ -178,8 +264,8 @@ const call: Requester = (world, actor, request, step) => {
     actor,
     mode: 'map',
     elementId: nodeOf(actor),
-    service: String(params.service ?? serviceNameOf(world, nodeOf(actor))),
-    operation: String(params.operation ?? ''),
+    service: textOr(params.service, serviceNameOf(world, nodeOf(actor))),
+    operation: textOr(params.operation, ''),
     attempt: delivery?.attempt ?? 1,
     input: context.data,
     effectKey,
@@ -191,7 +277,12 @@ const call: Requester = (world, actor, request, step) => {
 
 const evaluateCondition: Requester = (world, actor, request, step) => {
   const context = request.context as ServiceMachineContext;
-  const requestSeq = step.record('request', actor, { effect: 'condition', elementId: nodeOf(actor), name: `${serviceNameOf(world, nodeOf(actor))} condition`, condition: request.params.condition });
+  const requestSeq = step.record('request', actor, {
+    effect: 'condition',
+    elementId: nodeOf(actor),
+    name: `${serviceNameOf(world, nodeOf(actor))} condition`,
+    condition: request.params.condition,
+  });
   step.schedule(world.nowMs, 'decide', actor, {
     request: requestSeq,
     mode: 'map',
@@ -205,13 +296,21 @@ const evaluateCondition: Requester = (world, actor, request, step) => {
 const publish: Requester = (world, actor, request, step) => {
   const context = request.context as ServiceMachineContext;
   const node = String(request.params.eventType);
-  const type = String(request.params.name ?? node);
-  const requestSeq = step.record('request', actor, { effect: 'publish', elementId: nodeOf(actor), name: `${serviceNameOf(world, nodeOf(actor))} publishes ${type}`, eventType: type });
+  const type = textOr(request.params.name, node);
+  const requestSeq = step.record('request', actor, {
+    effect: 'publish',
+    elementId: nodeOf(actor),
+    name: `${serviceNameOf(world, nodeOf(actor))} publishes ${type}`,
+    eventType: type,
+  });
   step.schedule(world.nowMs, 'publish', actor, {
     request: requestSeq,
     node,
     type,
-    payload: { ...context.data, correlationId: context.delivery?.correlationId ?? world.correlationId },
+    payload: {
+      ...context.data,
+      correlationId: context.delivery?.correlationId ?? world.correlationId,
+    },
     by: serviceNameOf(world, nodeOf(actor)),
     reply: mapReply(request),
   });
@@ -227,12 +326,18 @@ const settle: Requester = (world, actor, request, step) => {
   const delivery = delivering(request.context as ServiceMachineContext);
   const outcome = String(request.params.outcome);
   const node = nodeOf(actor);
-  step.record('settle', actor, { deliveryId: delivery?.deliveryId, eventId: delivery?.eventId, outcome });
+  step.record('settle', actor, {
+    deliveryId: delivery?.deliveryId,
+    eventId: delivery?.eventId,
+    outcome,
+  });
   if (outcome === 'rejected' && delivery && delivery.reaction) {
     const broker = settings(world);
     const attempt = delivery.attempt ?? 1;
     const map = mapOf(world);
-    const subscription = map?.broker.subscriptions[delivery.eventType]?.find((s) => s.reaction === delivery.reaction);
+    const subscription = map?.broker.subscriptions[delivery.eventType]?.find(
+      (s) => s.reaction === delivery.reaction,
+    );
     if (attempt < broker.maxDeliveries && subscription) {
       const deliveryId = `d${++world.state.nextDelivery}`;
       step.schedule(world.nowMs + broker.redeliveryDelayMs, 'delivery', `svc:${node}`, {
@@ -256,7 +361,9 @@ const settle: Requester = (world, actor, request, step) => {
       });
     }
   }
-  world.unblock((row) => row.kind === 'delivery' && (row.data.subscription as Subscription).service === node);
+  world.unblock(
+    (row) => row.kind === 'delivery' && (row.data.subscription as Subscription).service === node,
+  );
   return Promise.resolve();
 };
 
@@ -274,10 +381,27 @@ export async function startMap(world: RunWorld, step: StepBuilder): Promise<void
     );
     if (starter) {
       const id = `svc:${starter}:0`;
-      if (!world.actors.has(id)) world.createActor(id, { machine: 'root', part: { kind: 'service', node: starter } }, step);
-      await world.send(id, { type: 'instance.start', deliveryId: 'start', eventType: node, correlationId: world.correlationId, payload }, step);
+      if (!world.actors.has(id))
+        world.createActor(id, { machine: 'root', part: { kind: 'service', node: starter } }, step);
+      await world.send(
+        id,
+        {
+          type: 'instance.start',
+          deliveryId: 'start',
+          eventType: node,
+          correlationId: world.correlationId,
+          payload,
+        },
+        step,
+      );
     } else {
-      await publishEvent(world, step, { type: map.broker.eventNames[node] ?? node, node, payload, by: 'outside', actor: null });
+      await publishEvent(world, step, {
+        type: map.broker.eventNames[node] ?? node,
+        node,
+        payload,
+        by: 'outside',
+        actor: null,
+      });
     }
   }
 }
@@ -290,4 +414,3 @@ export const serviceRequesters: Record<string, Requester> = {
   'effect.settle': settle,
   'effect.startSubflow': startSubflow,
 };
-

@@ -1,10 +1,6 @@
-import {
-  callTimeline,
-  downUntil,
-  drawAttempt,
-  resolveMock,
-} from '../../src-shared/runtime/mocks';
+import { callTimeline, downUntil, drawAttempt, resolveMock } from '../../src-shared/runtime/mocks';
 import { evaluate, isRecord } from './expressions';
+import { contextOf } from './machines';
 import type { AgendaRow } from './RunStore';
 import type { RunWorld, StepBuilder } from './RunWorld';
 
@@ -152,14 +148,17 @@ export async function replyOf(
   }
   if (kind === 'timeout') return { event: { type: 'call.timeout', ...reply }, outcome: 'timeout' };
   if (kind === 'failed') {
-    const error = typeof data.error === 'string' ? data.error : `${String(data.service)}.${String(data.operation)} failed`;
+    const error =
+      typeof data.error === 'string'
+        ? data.error
+        : `${String(data.service)}.${String(data.operation)} failed`;
     return { event: { type: 'call.failed', ...reply, error }, outcome: 'failed' };
   }
   const result = data.performs === true ? await performEffect(world, step, item, false) : {};
   let output: unknown = result;
   if (typeof data.outputExpression === 'string') {
     const actor = world.actors.get(item.actor);
-    const context = actor?.getSnapshot().context as { data?: unknown } | undefined;
+    const context = contextOf<{ data?: unknown }>(actor);
     const mapped = await evaluate(data.outputExpression, { data: context?.data ?? {}, result });
     if (!mapped.ok) {
       const error = `the output mapping failed: ${mapped.message}`;

@@ -115,22 +115,33 @@ function mergeCatalogs(catalogs: readonly Catalog[]): Catalog {
   const services = new Map<string, Catalog['services'][number]>();
   const events = new Map<string, NonNullable<Catalog['events']>[number]>();
   for (const catalog of catalogs) {
-    for (const service of catalog.services) if (!services.has(service.name)) services.set(service.name, service);
-    for (const event of catalog.events ?? []) if (!events.has(event.name)) events.set(event.name, event);
+    for (const service of catalog.services)
+      if (!services.has(service.name)) services.set(service.name, service);
+    for (const event of catalog.events ?? [])
+      if (!events.has(event.name)) events.set(event.name, event);
   }
   return { services: [...services.values()], events: [...events.values()] };
 }
 
-function undoPairs(documents: readonly WorkflowDocument[], catalog: Catalog): Record<string, string> {
+function undoPairs(
+  documents: readonly WorkflowDocument[],
+  catalog: Catalog,
+): Record<string, string> {
   const pairs: Record<string, string> = {};
   for (const service of catalog.services) {
     for (const operation of service.operations) {
-      if (operation.compensatedBy) pairs[`${service.name}.${operation.name}`] = operation.compensatedBy;
+      if (operation.compensatedBy)
+        pairs[`${service.name}.${operation.name}`] = operation.compensatedBy;
     }
   }
   for (const document of documents) {
     for (const element of document.model.elements) {
-      if (element.type === 'serviceTask' && element.service && element.operation && element.compensation) {
+      if (
+        element.type === 'serviceTask' &&
+        element.service &&
+        element.operation &&
+        element.compensation
+      ) {
         pairs[`${element.service}.${element.operation}`] = element.compensation.operation;
       }
     }

@@ -13,3 +13,7 @@ export function evaluate(source: string, input: unknown): Promise<EvaluationResu
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A journaled or requested field that should be text, or the fallback. */
+export const textOr = (value: unknown, fallback: string): string =>
+  typeof value === 'string' ? value : fallback;

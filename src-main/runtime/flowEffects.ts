@@ -3,7 +3,7 @@ import type { FlowMachineContext } from '../../src-shared/compiler/machineTypes'
 import type { RetryPolicy, TimerSpec } from '../../src-shared/model/expressions';
 import { requestCall } from './calls';
 import { startSubflow } from './subflows';
-import { evaluate, isRecord } from './expressions';
+import { evaluate, isRecord, textOr } from './expressions';
 import type { Requester } from './RunWorld';
 import type { EffectRequest } from './machines';
 
@@ -43,8 +43,8 @@ const call: Requester = async (world, actor, request, step) => {
     actor,
     mode: 'flow',
     elementId,
-    service: String(params.service ?? ''),
-    operation: String(params.operation ?? ''),
+    service: textOr(params.service, ''),
+    operation: textOr(params.operation, ''),
     attempt: context.attempts[elementId] ?? 1,
     input: input.value,
     ...(typeof params.timeoutMs === 'number' ? { timeoutMs: params.timeoutMs } : {}),
@@ -60,7 +60,8 @@ const compensate: Requester = async (world, actor, request, step) => {
   const context = request.context as FlowMachineContext;
   const elementId = pendingCompensation(context);
   const plan = elementId ? context.compensations[elementId] : undefined;
-  if (!elementId || !plan) throw new Error('a compensation was asked for with nothing to compensate');
+  if (!elementId || !plan)
+    throw new Error('a compensation was asked for with nothing to compensate');
   const input = await mapData(plan.input, context.data);
   const effectKey = `${world.correlationId}:${actor}:${elementId}:undo`;
   requestCall(world, step, {
@@ -74,11 +75,13 @@ const compensate: Requester = async (world, actor, request, step) => {
     effectKey,
     idempotencyKey: effectKey,
     reply: { elementId },
-    ...(input.error ? { inputError: `the compensation's input mapping failed: ${input.error}` } : {}),
+    ...(input.error
+      ? { inputError: `the compensation's input mapping failed: ${input.error}` }
+      : {}),
   });
 };
 
-const startTimer: Requester = async (world, actor, request, step) => {
+const startTimer: Requester = (world, actor, request, step) => {
   const { params } = request;
   const context = request.context as FlowMachineContext;
   const timerId = String(params.timerId);
@@ -106,6 +109,7 @@ const startTimer: Requester = async (world, actor, request, step) => {
     purpose,
     ...(elementId ? { elementId } : {}),
   });
+  return Promise.resolve();
 };
 
 const cancelTimer: Requester = (world, actor, request, step) => {
@@ -203,4 +207,3 @@ export const flowRequesters: Record<string, Requester> = {
   'effect.publish': publish,
   'effect.startSubflow': startSubflow,
 };
-

@@ -24,7 +24,10 @@ const toSink = (request: EffectRequest) => {
 };
 
 /** What part of a pinned text an actor runs: a flow, a map's tracker or one of its services. */
-export type MachinePart = { readonly kind: 'flow' } | { readonly kind: 'tracker' } | { readonly kind: 'service'; readonly node: string };
+export type MachinePart =
+  | { readonly kind: 'flow' }
+  | { readonly kind: 'tracker' }
+  | { readonly kind: 'service'; readonly node: string };
 
 const cache = new Map<string, AnyStateMachine>();
 const parsed = new Map<string, unknown>();
@@ -88,4 +91,9 @@ export function sendEvent(actor: AnyActorRef, event: { type: string }): EffectRe
     throw new Error(`machine error while handling ${event.type}: ${String(snapshot.error)}`);
   }
   return requests;
+}
+
+/** An actor's current data (its machine's context). */
+export function contextOf<T>(actor: AnyActorRef | undefined): T | undefined {
+  return (actor?.getSnapshot() as { context: T } | undefined)?.context;
 }

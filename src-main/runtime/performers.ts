@@ -2,14 +2,20 @@ import { statusOfOutcome } from '../../src-shared/compiler/machineTypes';
 import type { RunStatus } from '../../src-shared/runtime/runReport';
 import { deliver, publishEvent, startMap } from './broker';
 import { performEffect, replyOf } from './calls';
-import { evaluate, isRecord } from './expressions';
+import { evaluate, isRecord, textOr } from './expressions';
+import { contextOf } from './machines';
 import type { AgendaRow } from './RunStore';
 import type { Performer, RunWorld, StepBuilder } from './RunWorld';
 
 const reply = (item: AgendaRow) => (item.data.reply ?? {}) as Record<string, unknown>;
 
 /** Records the result of a request; the journal pairs them by the request's seq. */
-function result(step: StepBuilder, item: AgendaRow, outcome: string, extra: Record<string, unknown> = {}) {
+function result(
+  step: StepBuilder,
+  item: AgendaRow,
+  outcome: string,
+  extra: Record<string, unknown> = {},
+) {
   step.record('result', item.actor, {
     request: item.data.request,
     outcome,
@@ -20,9 +26,13 @@ function result(step: StepBuilder, item: AgendaRow, outcome: string, extra: Reco
 
 const start: Performer = async (world, item, step) => {
   if (world.definition.kind === 'map') await startMap(world, step);
-  else await world.send('flow', { type: 'instance.start', input: world.scenario.input ?? {} }, step);
+  else
+    await world.send('flow', { type: 'instance.start', input: world.scenario.input ?? {} }, step);
   for (const event of world.scenario.events ?? []) {
-    step.schedule(event.atMs, 'outside-event', 'outside', { type: event.type, payload: event.payload ?? {} });
+    step.schedule(event.atMs, 'outside-event', 'outside', {
+      type: event.type,
+      payload: event.payload ?? {},
+    });
   }
   void item;
 };
@@ -46,22 +56,35 @@ const person: Performer = async (world, item, step) => {
   const decision = item.data.decision === 'reject' ? 'reject' : 'approve';
   result(step, item, decision, item.data.by ? { by: item.data.by } : {});
   const output = isRecord(item.data.output) ? { output: item.data.output } : {};
-  await world.send(item.actor, { type: `user.${decision}`, elementId: item.data.elementId, ...output }, step);
+  await world.send(
+    item.actor,
+    { type: `user.${decision}`, elementId: item.data.elementId, ...output },
+    step,
+  );
 };
 
 /** A gateway's conditions in order (the first that holds wins, else the default), or a reaction's condition. */
 const decide: Performer = async (world, item, step) => {
   const actor = world.actors.get(item.actor);
-  const data = item.data.mode === 'map' ? item.data.data : (actor?.getSnapshot().context as { data?: unknown })?.data;
+  const data =
+    item.data.mode === 'map' ? item.data.data : contextOf<{ data?: unknown }>(actor)?.data;
   if (item.data.mode === 'map') {
-    const holds = await evaluate(String(item.data.condition ?? 'true'), data ?? {});
+    const holds = await evaluate(textOr(item.data.condition, 'true'), data ?? {});
     if (!holds.ok) {
       result(step, item, 'failed', { error: holds.message });
-      await world.send(item.actor, { type: 'condition.failed', ...reply(item), error: holds.message }, step);
+      await world.send(
+        item.actor,
+        { type: 'condition.failed', ...reply(item), error: holds.message },
+        step,
+      );
       return;
     }
     result(step, item, holds.value === true ? 'holds' : 'skipped');
-    await world.send(item.actor, { type: 'condition.decided', ...reply(item), holds: holds.value === true }, step);
+    await world.send(
+      item.actor,
+      { type: 'condition.decided', ...reply(item), holds: holds.value === true },
+      step,
+    );
     return;
   }
   const conditions = (item.data.conditions ?? []) as { connectionId: string; condition: string }[];
@@ -69,7 +92,11 @@ const decide: Performer = async (world, item, step) => {
   for (const { connectionId, condition } of conditions) {
     const value = await evaluate(condition, data ?? {});
     if (!value.ok) {
-      fail(world, step, `the condition of ${connectionId} at ${String(item.data.elementId)} could not be evaluated: ${value.message}`);
+      fail(
+        world,
+        step,
+        `the condition of ${connectionId} at ${String(item.data.elementId)} could not be evaluated: ${value.message}`,
+      );
       return;
     }
     if (value.value === true) {
@@ -79,11 +106,19 @@ const decide: Performer = async (world, item, step) => {
   }
   taken ??= typeof item.data.default === 'string' ? item.data.default : undefined;
   if (!taken) {
-    fail(world, step, `no condition holds at gateway ${String(item.data.elementId)} and it has no default path`);
+    fail(
+      world,
+      step,
+      `no condition holds at gateway ${String(item.data.elementId)} and it has no default path`,
+    );
     return;
   }
   result(step, item, taken);
-  await world.send(item.actor, { type: 'gateway.decided', elementId: item.data.elementId, connectionId: taken }, step);
+  await world.send(
+    item.actor,
+    { type: 'gateway.decided', elementId: item.data.elementId, connectionId: taken },
+    step,
+  );
 };
 
 const publish: Performer = async (world, item, step) => {
@@ -92,7 +127,7 @@ const publish: Performer = async (world, item, step) => {
     type: String(item.data.type),
     ...(typeof item.data.node === 'string' ? { node: item.data.node } : {}),
     payload,
-    by: String(item.data.by ?? item.actor),
+    by: textOr(item.data.by, item.actor),
     actor: item.actor,
   });
   result(step, item, 'published', { eventId });
@@ -103,7 +138,7 @@ const outsideEvent: Performer = async (world, item, step) => {
   await publishEvent(world, step, {
     type: String(item.data.type),
     payload: isRecord(item.data.payload) ? item.data.payload : {},
-    by: String(item.data.by ?? 'outside'),
+    by: textOr(item.data.by, 'outside'),
     actor: null,
   });
 };
@@ -111,7 +146,11 @@ const outsideEvent: Performer = async (world, item, step) => {
 const message: Performer = async (world, item, step) => {
   result(step, item, 'received', { eventId: item.data.eventId });
   const payload = isRecord(item.data.payload) ? item.data.payload : {};
-  await world.send(item.actor, { type: 'message.received', elementId: item.data.elementId, output: payload }, step);
+  await world.send(
+    item.actor,
+    { type: 'message.received', elementId: item.data.elementId, output: payload },
+    step,
+  );
 };
 
 const subflowStart: Performer = async (world, item, step) => {
@@ -123,22 +162,39 @@ const subflowStart: Performer = async (world, item, step) => {
     return;
   }
   const id = `sub:${++world.state.nextSub}`;
-  world.createActor(id, {
-    machine: key,
-    part: { kind: 'flow' },
-    parent: { actor: item.actor, reply: { ...reply(item), request: item.data.request } },
-  }, step);
-  await world.send(id, { type: 'instance.start', input: isRecord(item.data.input) ? item.data.input : {} }, step);
+  world.createActor(
+    id,
+    {
+      machine: key,
+      part: { kind: 'flow' },
+      parent: { actor: item.actor, reply: { ...reply(item), request: item.data.request } },
+    },
+    step,
+  );
+  await world.send(
+    id,
+    { type: 'instance.start', input: isRecord(item.data.input) ? item.data.input : {} },
+    step,
+  );
 };
 
 const subflowDone: Performer = async (world, item, step) => {
   const status = String(item.data.status);
   const replyTo = reply(item);
-  step.record('result', item.actor, { request: replyTo.request, outcome: status, child: item.data.child });
+  step.record('result', item.actor, {
+    request: replyTo.request,
+    outcome: status,
+    child: item.data.child,
+  });
   const { request: _request, ...fields } = replyTo;
-  const event = status === 'completed'
-    ? { type: 'subflow.completed', ...fields, ...(isRecord(item.data.output) ? { output: item.data.output } : {}) }
-    : { type: 'subflow.failed', ...fields, status, error: `the flow ended ${status}` };
+  const event =
+    status === 'completed'
+      ? {
+          type: 'subflow.completed',
+          ...fields,
+          ...(isRecord(item.data.output) ? { output: item.data.output } : {}),
+        }
+      : { type: 'subflow.failed', ...fields, status, error: `the flow ended ${status}` };
   await world.send(item.actor, event, step);
 };
 
@@ -146,7 +202,8 @@ const subflowDone: Performer = async (world, item, step) => {
 export function fail(world: RunWorld, step: StepBuilder, message: string): void {
   world.state.fault = message;
   step.record('fault', null, { message });
-  for (const item of [...world.agenda, ...world.waits.values(), ...world.blocked.values()]) step.remove(item.id);
+  for (const item of [...world.agenda, ...world.waits.values(), ...world.blocked.values()])
+    step.remove(item.id);
 }
 
 /**
@@ -156,7 +213,8 @@ export function fail(world: RunWorld, step: StepBuilder, message: string): void 
  * effects a service performs late (they happen whatever the caller does).
  */
 export function onActorDone(world: RunWorld, actorId: string, step: StepBuilder): void {
-  const snapshot = world.actors.get(actorId)?.getSnapshot() as { status: string; value: unknown; context: { data?: unknown } } | undefined;
+  const snapshot = world.actors.get(actorId)?.getSnapshot() as
+    { status: string; value: unknown; context: { data?: unknown } } | undefined;
   if (snapshot?.status !== 'done') return;
   const finalState = typeof snapshot.value === 'string' ? snapshot.value : '';
   if (actorId === 'tracker') {
@@ -168,7 +226,8 @@ export function onActorDone(world: RunWorld, actorId: string, step: StepBuilder)
     if (item.actor !== actorId || item.kind === 'late-effect') continue;
     step.remove(item.id);
     const outcome = item.kind === 'timer' ? 'cancelled' : 'abandoned';
-    if (typeof item.data.request === 'number') step.record('result', actorId, { request: item.data.request, outcome });
+    if (typeof item.data.request === 'number')
+      step.record('result', actorId, { request: item.data.request, outcome });
   }
   const info = world.state.actors[actorId];
   if (actorId === 'flow') {

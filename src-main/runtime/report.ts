@@ -12,7 +12,17 @@ import type { AgendaRow, JournalRow, RunRow } from './RunStore';
 import type { WorldState } from './RunWorld';
 
 /** Requests that are steps of the run report (retry back-offs are part of their call's step). */
-const STEP_EFFECTS = new Set(['call', 'compensate', 'person', 'decide', 'await', 'publish', 'subflow', 'condition', 'timer']);
+const STEP_EFFECTS = new Set([
+  'call',
+  'compensate',
+  'person',
+  'decide',
+  'await',
+  'publish',
+  'subflow',
+  'condition',
+  'timer',
+]);
 const INTERNAL_TIMERS = new Set(['retry', 'compensation-retry']);
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -29,7 +39,8 @@ export function buildReport(
 ): RunReport {
   const results = new Map<number, JournalRow>();
   for (const entry of journal) {
-    if (entry.kind === 'result' && typeof entry.data.request === 'number') results.set(entry.data.request, entry);
+    if (entry.kind === 'result' && typeof entry.data.request === 'number')
+      results.set(entry.data.request, entry);
   }
   const steps: StepRecord[] = [];
   const compensated: string[] = [];
@@ -53,7 +64,8 @@ export function buildReport(
         ...(str(data.service) ? { service: str(data.service) } : {}),
         ...(str(data.operation) ? { operation: str(data.operation) } : {}),
       });
-      if (data.effect === 'compensate' && outcome === 'compensated') compensated.push(String(data.elementId));
+      if (data.effect === 'compensate' && outcome === 'compensated')
+        compensated.push(String(data.elementId));
     } else if (entry.kind === 'publish') {
       events.push({
         type: String(data.type),
@@ -98,7 +110,10 @@ export function buildReport(
       operation: String(item.data.operation),
       seq: Number(item.data.request),
     }));
-  const outcome: RunStatus = definition.kind === 'map' && state.outcome === undefined ? run.status : (state.outcome ?? run.status);
+  const outcome: RunStatus =
+    definition.kind === 'map' && state.outcome === undefined
+      ? run.status
+      : (state.outcome ?? run.status);
   return {
     runId: run.uid,
     status: run.status,
@@ -120,6 +135,8 @@ export function buildReport(
     correlationId: run.correlationId,
     atMs: run.endedAtMs ?? run.nowMs,
     deadLetters,
-    waitingFor: agenda.filter((item) => item.dueMs === null && item.kind !== 'hung').map((item) => String(item.data.elementId)),
+    waitingFor: agenda
+      .filter((item) => item.dueMs === null && item.kind !== 'hung')
+      .map((item) => String(item.data.elementId)),
   };
 }

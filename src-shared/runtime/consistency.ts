@@ -16,7 +16,12 @@ export interface ConsistencyInput {
   /** For each operation that can be undone (`Service.operation`), the operation that undoes it. */
   readonly undoneBy: Readonly<Record<string, string>>;
   /** Calls that hang with nobody waiting for a timeout: the run can never go on. */
-  readonly hung: readonly { readonly elementId: string; readonly service: string; readonly operation: string; readonly seq: number }[];
+  readonly hung: readonly {
+    readonly elementId: string;
+    readonly service: string;
+    readonly operation: string;
+    readonly seq: number;
+  }[];
   readonly deadLetters: readonly DeadLetter[];
   /** The run waits for a person or an event: not stuck, just not finished yet. */
   readonly awaiting?: boolean;

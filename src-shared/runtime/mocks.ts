@@ -31,7 +31,7 @@ export function resolveMock(
     latencyMs: override.latencyMs ?? defaults.latencyMs,
     failRate: override.failRate ?? defaults.failRate,
     honoursIdempotency: override.honoursIdempotency ?? defaults.honoursIdempotency,
-    ...(override.outcomes ?? defaults.outcomes
+    ...((override.outcomes ?? defaults.outcomes)
       ? { outcomes: override.outcomes ?? defaults.outcomes }
       : {}),
     ...(override.output === undefined ? {} : { output: override.output }),
@@ -45,7 +45,8 @@ export function drawAttempt(
   choice: Choice,
 ): { readonly outcome: MockOutcome; readonly latencyMs: number } {
   const latency = mock.latencyMs;
-  const latencyMs = typeof latency === 'number' ? latency : choice.between(latency.min, latency.max);
+  const latencyMs =
+    typeof latency === 'number' ? latency : choice.between(latency.min, latency.max);
   const roll = choice.fraction();
   if (mock.outcomes && mock.outcomes.length > 0) {
     const outcome = mock.outcomes[Math.min(attempt, mock.outcomes.length) - 1] ?? 'ok';
@@ -106,11 +107,7 @@ export function callTimeline(
 }
 
 /** Whether a service is down at a moment, and until when. */
-export function downUntil(
-  scenario: Scenario,
-  service: string,
-  atMs: number,
-): number | undefined {
+export function downUntil(scenario: Scenario, service: string, atMs: number): number | undefined {
   const window = scenario.down?.[service]?.find((w) => atMs >= w.fromMs && atMs < w.toMs);
   return window?.toMs;
 }

@@ -130,3 +130,22 @@ export function comparableReport(report: RunReport): Omit<RunReport, 'runId'> {
   const { runId: _runId, ...rest } = report;
   return rest;
 }
+
+/** A run as lists show it (`baton runs`, the runs dashboard). */
+export interface RunSummary {
+  readonly runId: string;
+  readonly name: string;
+  readonly kind: 'flow' | 'map';
+  readonly status: RunStatus;
+  readonly seed: number;
+  readonly correlationId: string;
+  readonly workflowId: string | null;
+  readonly version: number | null;
+  /** Wall-clock time the run was started (ms since the epoch). */
+  readonly createdAt: number;
+  /** Virtual time the run has reached. */
+  readonly atMs: number;
+  readonly endedAtMs: number | null;
+  /** The last journal entry. */
+  readonly seq: number;
+}

@@ -40,9 +40,11 @@ export const ScenarioEvent = z.strictObject({
 });
 
 const keyed = <T extends z.ZodType>(value: T) =>
-  z.record(z.string().min(1).max(200), value).refine((record) => !Object.hasOwn(record, '__proto__'), {
-    message: '"__proto__" is not a valid key',
-  });
+  z
+    .record(z.string().min(1).max(200), value)
+    .refine((record) => !Object.hasOwn(record, '__proto__'), {
+      message: '"__proto__" is not a valid key',
+    });
 
 /**
  * What a run is tested against: the scenario file of DESIGN.md §5, also edited by the run dialog.
@@ -50,7 +52,12 @@ const keyed = <T extends z.ZodType>(value: T) =>
  * service name. `events`, `correlationId` and `clock` are Baton's additions to the file.
  */
 export const Scenario = z.strictObject({
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   input: z.record(z.string(), z.unknown()).optional(),
   mocks: keyed(MockOverride).optional(),
   approvals: keyed(Decision).optional(),
