@@ -26,6 +26,17 @@ const validPayloads: { [C in CallChannel]: CallInput<C> } = {
   'machines.compile': { id: someId, version: 2 },
   'catalog.get': {},
   'catalog.save': { catalog: { services: [] } },
+  'runs.start': { id: someId, scenario: { seed: 3 }, seed: 4 },
+  'runs.list': { limit: 10 },
+  'runs.get': { runId: 'run-0123456789ab' },
+  'runs.pause': { runId: 'run-0123456789ab' },
+  'runs.resume': { runId: 'run-0123456789ab' },
+  'runs.cancel': { runId: 'run-0123456789ab' },
+  'runs.decide': { runId: 'run-0123456789ab', elementId: 'approve', decision: 'approve' },
+  'runs.publish': { runId: 'run-0123456789ab', eventType: 'OrderPlaced', payload: {} },
+  'runs.journal': { runId: 'run-0123456789ab', after: 0, limit: 10 },
+  'runs.stateAt': { runId: 'run-0123456789ab', seq: 3 },
+  'runs.replay': { runId: 'run-0123456789ab' },
 };
 
 /** The fields each channel cannot do without. */
@@ -46,6 +57,17 @@ const requiredFields: { [C in CallChannel]: readonly string[] } = {
   'machines.compile': ['id'],
   'catalog.get': [],
   'catalog.save': ['catalog'],
+  'runs.start': ['id'],
+  'runs.list': [],
+  'runs.get': ['runId'],
+  'runs.pause': ['runId'],
+  'runs.resume': ['runId'],
+  'runs.cancel': ['runId'],
+  'runs.decide': ['runId', 'elementId', 'decision'],
+  'runs.publish': ['runId', 'eventType'],
+  'runs.journal': ['runId'],
+  'runs.stateAt': ['runId', 'seq'],
+  'runs.replay': ['runId'],
 };
 
 /** A value of another type than `value`, to put in its place. */

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { AppInfo, Client, Handlers } from '../../src-shared/contract/contract';
+import type { RunStatus } from '../../src-shared/runtime/runReport';
 import { callChannels } from '../../src-shared/contract/contract';
 import { dispatch } from '../../src-shared/contract/dispatch';
 import { BatonError, type Envelope } from '../../src-shared/contract/errors';
 import { EventHub } from '../services/EventHub';
 import { createWorkspaceHandlers } from '../services/createWorkspaceHandlers';
+import { createRunHandlers } from '../services/createRunHandlers';
+import { RunStore } from '../runtime/RunStore';
+import { Runtime } from '../runtime/Runtime';
 import { closeWorkspace, openWorkspace, type Workspace } from '../storage/openWorkspace';
 import { CatalogRepository } from '../storage/CatalogRepository';
 import { MachineRepository } from '../storage/MachineRepository';
@@ -17,7 +21,12 @@ export interface CoreOptions {
   readonly now?: () => number;
   /** Where unexpected failures are reported; defaults to stderr. */
   readonly log?: (message: string, error: unknown) => void;
+  /** Resume unfinished runs and run them in the background (default true; tests may say no). */
+  readonly runInBackground?: boolean;
 }
+
+/** How often, at most, `runs.changed` tells the UI about the same run. */
+const RUN_EVENT_INTERVAL_MS = 100;
 
 /**
  * The main side in one object: the open workspace, the services behind the contract and the event
@@ -26,20 +35,54 @@ export interface CoreOptions {
 export class BatonCore {
   readonly events = new EventHub();
   readonly handlers: Handlers;
+  readonly runtime: Runtime;
   private readonly db: Workspace;
   private readonly log: (message: string, error: unknown) => void;
+  private readonly pendingRunEvents = new Map<
+    string,
+    { runId: string; status: RunStatus; seq: number }
+  >();
+  private runEventTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: CoreOptions) {
     this.db = openWorkspace({ path: options.workspacePath, nativeBinding: options.nativeBinding });
     this.log = options.log ?? ((message, error) => console.error(message, error));
-    this.handlers = createWorkspaceHandlers({
-      repository: new WorkflowRepository(this.db),
-      machines: new MachineRepository(this.db),
-      catalog: new CatalogRepository(this.db),
-      events: this.events,
-      now: options.now ?? Date.now,
-      info: { version: appVersion(), mode: options.mode, workspacePath: options.workspacePath },
+    const repository = new WorkflowRepository(this.db);
+    const catalog = new CatalogRepository(this.db);
+    this.runtime = new Runtime({
+      store: new RunStore(this.db),
+      onChange: (moved) => this.queueRunEvents(moved),
+      onError: (error) => this.log('[baton] the runtime stopped:', error),
     });
+    this.handlers = {
+      ...createWorkspaceHandlers({
+        repository,
+        machines: new MachineRepository(this.db),
+        catalog,
+        events: this.events,
+        now: options.now ?? Date.now,
+        info: { version: appVersion(), mode: options.mode, workspacePath: options.workspacePath },
+      }),
+      ...createRunHandlers({ runtime: this.runtime, repository, catalog }),
+    };
+    if (options.runInBackground !== false) {
+      this.runtime.resumeAll();
+      this.runtime.startLoop();
+    }
+  }
+
+  /** Batches run progress into `runs.changed` events: at most one per run per interval. */
+  private queueRunEvents(
+    moved: readonly { runId: string; status: RunStatus; seq: number }[],
+  ): void {
+    for (const run of moved) this.pendingRunEvents.set(run.runId, run);
+    if (this.runEventTimer) return;
+    this.runEventTimer = setTimeout(() => {
+      this.runEventTimer = undefined;
+      const runs = [...this.pendingRunEvents.values()];
+      this.pendingRunEvents.clear();
+      if (runs.length > 0) this.events.emit('runs.changed', { runs });
+    }, RUN_EVENT_INTERVAL_MS);
   }
 
   /** Validates and runs one call; never throws. */
@@ -49,8 +92,13 @@ export class BatonCore {
     );
   }
 
-  /** Closes the workspace after flushing it; safe to call twice. */
+  /**
+   * Stops the runtime (a step computed but not yet committed is simply taken again at the next
+   * start), then closes the workspace after flushing it; safe to call twice.
+   */
   close(): void {
+    this.runtime.close();
+    if (this.runEventTimer) clearTimeout(this.runEventTimer);
     closeWorkspace(this.db);
   }
 }

@@ -37,6 +37,8 @@ export interface RuntimeOptions {
   readonly batchSize?: number;
   /** Told after each batch which runs moved. */
   readonly onChange?: (runs: readonly { runId: string; status: RunStatus; seq: number }[]) => void;
+  /** Told when the background loop fails (it stops; the runs resume at the next start). */
+  readonly onError?: (error: unknown) => void;
 }
 
 const requesters = { flow: flowRequesters, service: serviceRequesters };
@@ -53,6 +55,7 @@ export class Runtime {
   private readonly batchSize: number;
   private readonly realStart = new Map<string, { wall: number; virtual: number }>();
   private loop: { stop: boolean; wake: () => void } | null = null;
+  private closed = false;
 
   constructor(private readonly options: RuntimeOptions) {
     this.now = options.now ?? Date.now;
@@ -249,6 +252,9 @@ export class Runtime {
       writes.push(await this.safeStep(world));
       moved.push(world);
     }
+    // Closed while the batch was being worked out: nothing is committed, and the same steps are
+    // taken again when the workspace next opens (they are deterministic).
+    if (this.closed) return { stepped: 0, nextInMs: Infinity };
     this.store.commit(writes, this.now());
     for (const world of moved) {
       if (
@@ -293,7 +299,7 @@ export class Runtime {
     const loop = { stop: false, wake: () => undefined as void };
     this.loop = loop;
     const run = async () => {
-      while (!loop.stop) {
+      while (!loop.stop && !this.closed) {
         const { stepped, nextInMs } = await this.processBatch();
         if (stepped > 0) {
           await new Promise((resolve) => setImmediate(resolve));
@@ -309,7 +315,10 @@ export class Runtime {
         });
       }
     };
-    void run();
+    run().catch((error: unknown) => {
+      this.loop = null;
+      this.options.onError?.(error);
+    });
   }
 
   stopLoop(): void {
@@ -317,6 +326,12 @@ export class Runtime {
     this.loop.stop = true;
     this.loop.wake();
     this.loop = null;
+  }
+
+  /** Stops the loop; no batch is committed after this. */
+  close(): void {
+    this.closed = true;
+    this.stopLoop();
   }
 
   private kick(): void {

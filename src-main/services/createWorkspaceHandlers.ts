@@ -21,11 +21,14 @@ export interface WorkspaceServiceDeps {
   readonly newId?: () => string;
 }
 
+/** Every handler but the runs' (`createRunHandlers`, which needs the runtime). */
+export type WorkspaceHandlers = Omit<Handlers, Extract<keyof Handlers, `runs.${string}`>>;
+
 /**
  * The workspace's services: one handler per call of the contract. Every transport (IPC, web
  * host, in-process) runs these same handlers after validating the arguments.
  */
-export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): Handlers {
+export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): WorkspaceHandlers {
   const { repository, events, now } = deps;
   const newId = deps.newId ?? randomUUID;
 

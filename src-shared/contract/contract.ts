@@ -6,6 +6,8 @@ import { Catalog } from '../model/catalog';
 import { WorkflowDocument } from '../model/document';
 import { WorkflowKind } from '../model/elementTypes';
 import { WorkflowId } from '../model/ids';
+import type { RunReport, RunStatus, RunSummary } from '../runtime/runReport';
+import { Decision, Scenario } from '../runtime/scenario';
 
 const Timestamp = z.number().int().nonnegative();
 const WorkflowName = z
@@ -96,6 +98,43 @@ const byVersion = z.strictObject({
 });
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
+/** Results the main side builds itself are typed, not re-validated. */
+const typed = <T>() => z.custom<T>(() => true);
+const RunId = z.string().regex(/^run-[0-9a-f]{12}$/, 'a run id looks like run-0123456789ab');
+const byRun = z.strictObject({ runId: RunId });
+
+/** One journal entry: the runtime's single trace event (see src-main/runtime/README.md). */
+export interface JournalEntry {
+  readonly seq: number;
+  readonly atMs: number;
+  readonly kind: string;
+  readonly actor: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Every machine of a run right after one journal entry (seeking in a replay). */
+export interface RunState {
+  readonly runId: string;
+  readonly seq: number;
+  readonly atMs: number;
+  readonly actors: Readonly<
+    Record<string, { readonly value: unknown; readonly context: unknown; readonly status: string }>
+  >;
+}
+
+export interface ReplayCheck {
+  readonly runId: string;
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly events: number;
+  readonly mismatches: readonly {
+    readonly seq: number;
+    readonly actor: string;
+    readonly recorded: unknown;
+    readonly replayed: unknown;
+  }[];
+}
+
 /**
  * Every call between the UI and the main side: channel → argument and result schemas.
  * The main side validates arguments with these schemas on every transport.
@@ -169,6 +208,68 @@ export const calls = {
   'machines.get': call(byVersion, CompiledMachine),
   /** Compiles a version again if its stored machine is stale, stores it, and returns it. */
   'machines.compile': call(byVersion, CompiledMachine),
+  /**
+   * Starts a run of a flow or map against mock services: of saved version `version`, or of the
+   * current draft when it is omitted. The run is pinned to the machines compiled now; it goes on
+   * in the background (watch `runs.changed`). A document that does not compile is refused with
+   * `invalid-input` naming its errors.
+   */
+  'runs.start': call(
+    z.strictObject({
+      id: WorkflowId,
+      version: z.number().int().positive().optional(),
+      scenario: Scenario.optional(),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .optional(),
+    }),
+    typed<RunSummary>(),
+  ),
+  /** The workspace's runs, newest first. */
+  'runs.list': call(
+    z.strictObject({ limit: z.number().int().positive().max(100_000).optional() }),
+    typed<RunSummary[]>(),
+  ),
+  /** A run's report (DESIGN.md §5), built from its journal: steps, events, verdict. */
+  'runs.get': call(byRun, typed<RunReport>()),
+  /** Stops taking steps of a run until `runs.resume`; nothing pending is lost. */
+  'runs.pause': call(byRun, typed<RunSummary>()),
+  'runs.resume': call(byRun, typed<RunSummary>()),
+  /** Ends a run for good: nothing it has pending happens. */
+  'runs.cancel': call(byRun, typed<RunSummary>()),
+  /** Approves or rejects a user task the run is waiting on. */
+  'runs.decide': call(
+    z.strictObject({ runId: RunId, elementId: z.string().min(1).max(200), decision: Decision }),
+    typed<RunSummary>(),
+  ),
+  /** Publishes an event into a run by hand, as if from outside. */
+  'runs.publish': call(
+    z.strictObject({
+      runId: RunId,
+      eventType: z.string().min(1).max(128),
+      payload: z.record(z.string(), z.unknown()).optional(),
+    }),
+    typed<RunSummary>(),
+  ),
+  /** Journal entries after `after`, at most `limit` of them, in order. */
+  'runs.journal': call(
+    z.strictObject({
+      runId: RunId,
+      after: z.number().int().nonnegative().optional(),
+      limit: z.number().int().positive().max(100_000).optional(),
+    }),
+    typed<{ entries: JournalEntry[]; last: number }>(),
+  ),
+  /** Every machine of a run right after journal entry `seq` (fast at any point). */
+  'runs.stateAt': call(
+    z.strictObject({ runId: RunId, seq: z.number().int().nonnegative() }),
+    typed<RunState>(),
+  ),
+  /** Replays a run's journal on fresh machines and checks it reaches the same states. */
+  'runs.replay': call(byRun, typed<ReplayCheck>()),
 } as const;
 
 /**
@@ -179,6 +280,10 @@ export const events = {
   'workflows.changed': z.object({
     id: WorkflowId,
     change: z.enum(['created', 'updated', 'deleted']),
+  }),
+  /** Runs moved: after each batch of steps, the runs that took one (throttled per run). */
+  'runs.changed': z.object({
+    runs: z.array(z.object({ runId: z.string(), status: z.custom<RunStatus>(), seq: z.number() })),
   }),
   /** The user picked a command from the native menu (desktop only). */
   'menu.invoked': z.object({ command: MenuCommand }),
