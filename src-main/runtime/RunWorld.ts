@@ -203,7 +203,25 @@ export class RunWorld {
 
   /** The earliest item that is due and can be taken, or undefined. */
   nextItem(): AgendaRow | undefined {
-    return this.agenda[0];
+    const next = this.agenda[0];
+    if (next && this.held() && (next.dueMs ?? 0) > this.nowMs) return undefined;
+    return next;
+  }
+
+  /**
+   * In virtual time the clock does not run past a wait only a person can end: an undecided user
+   * task, or an awaited event that nothing scheduled in the run can bring. The run waits there
+   * (its deadlines have not passed) until someone decides or publishes. A scenario that wants the
+   * deadline to pass says the person ignores the task. Real time passes regardless.
+   */
+  held(): boolean {
+    if (this.scenario.clock?.mode === 'real') return false;
+    let awaiting = false;
+    for (const wait of this.waits.values()) {
+      if (wait.kind === 'person') return true;
+      if (wait.kind === 'await') awaiting = true;
+    }
+    return awaiting && !this.agenda.some((item) => item.kind === 'outside-event');
   }
 
   /** Takes the next due item, performs it and returns what the step writes. */
@@ -302,6 +320,7 @@ export class RunWorld {
     if (this.status === 'cancelled') return;
     const previous = this.status;
     if (this.state.fault) this.status = 'failed';
+    else if (this.agenda.length > 0 && !this.nextItem()) this.status = 'waiting';
     else if (this.agenda.length > 0) this.status = this.paused ? 'paused' : 'running';
     else if (this.blocked.size > 0) this.status = 'running';
     else this.status = this.state.outcome ?? 'waiting';

@@ -386,7 +386,8 @@ export class Runtime {
   ): Promise<void> {
     const world = this.world(runId);
     const wait = [...world.waits.values()].find(
-      (item) => item.kind === 'person' && item.data.elementId === elementId,
+      (item) =>
+        (item.kind === 'person' || item.kind === 'ignored') && item.data.elementId === elementId,
     );
     if (!wait)
       throw new BatonError(

@@ -125,7 +125,8 @@ const cancelTimer: Requester = (world, actor, request, step) => {
 
 const waitForPerson: Requester = (world, actor, request, step) => {
   const elementId = String(request.params.elementId);
-  const decision = world.scenario.approvals?.[elementId];
+  const planned = world.scenario.approvals?.[elementId];
+  const decision = planned === 'ignore' ? undefined : planned;
   const requestSeq = step.record('request', actor, {
     effect: 'person',
     elementId,
@@ -134,7 +135,13 @@ const waitForPerson: Requester = (world, actor, request, step) => {
     ...(decision ? { decidedBy: 'scenario' } : {}),
   });
   const data = { request: requestSeq, elementId, ...(decision ? { decision } : {}) };
-  step.schedule(decision ? world.nowMs : null, 'person', actor, data);
+  // Ignored on purpose: the task never ends by a decision, and the clock is free to pass it.
+  step.schedule(
+    decision ? world.nowMs : null,
+    planned === 'ignore' ? 'ignored' : 'person',
+    actor,
+    data,
+  );
   return Promise.resolve();
 };
 

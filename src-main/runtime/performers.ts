@@ -215,6 +215,7 @@ export function fail(world: RunWorld, step: StepBuilder, message: string): void 
 export function onActorDone(world: RunWorld, actorId: string, step: StepBuilder): void {
   const snapshot = world.actors.get(actorId)?.getSnapshot() as
     { status: string; value: unknown; context: { data?: unknown } } | undefined;
+  if (snapshot && snapshot.status !== 'done') dropLeftWaits(world, actorId, snapshot.value, step);
   if (snapshot?.status !== 'done') return;
   const finalState = typeof snapshot.value === 'string' ? snapshot.value : '';
   if (actorId === 'tracker') {
@@ -239,6 +240,23 @@ export function onActorDone(world: RunWorld, actorId: string, step: StepBuilder)
       output: snapshot.context.data ?? {},
       reply: info.parent.reply,
     });
+  }
+}
+
+/**
+ * A machine that left a user task or a message catch another way (its deadline or a boundary
+ * fired) no longer waits there: the wait goes, so nobody can decide a task that is over.
+ */
+function dropLeftWaits(world: RunWorld, actorId: string, value: unknown, step: StepBuilder): void {
+  let active: string | undefined;
+  for (const wait of world.waits.values()) {
+    if (wait.actor !== actorId || wait.kind === 'hung') continue;
+    active ??= JSON.stringify(value);
+    if (active.includes(JSON.stringify(String(wait.data.elementId)))) continue;
+    step.remove(wait.id);
+    if (typeof wait.data.request === 'number') {
+      step.record('result', actorId, { request: wait.data.request, outcome: 'abandoned' });
+    }
   }
 }
 

@@ -24,6 +24,8 @@ const STEP_EFFECTS = new Set([
   'timer',
 ]);
 const INTERNAL_TIMERS = new Set(['retry', 'compensation-retry']);
+/** Deadlines of other steps: shown only when they fire. */
+const DEADLINES = new Set(['timeout', 'boundary']);
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
@@ -52,6 +54,12 @@ export function buildReport(
     if (entry.kind === 'request' && STEP_EFFECTS.has(String(data.effect))) {
       if (data.effect === 'timer' && INTERNAL_TIMERS.has(String(data.purpose))) continue;
       const done = results.get(entry.seq);
+      if (
+        data.effect === 'timer' &&
+        DEADLINES.has(String(data.purpose)) &&
+        done?.data.outcome !== 'fired'
+      )
+        continue;
       const outcome = str(done?.data.outcome) ?? 'pending';
       steps.push({
         elementId: str(data.elementId) ?? str(data.timerId) ?? '',

@@ -32,6 +32,9 @@ export type DownWindow = z.infer<typeof DownWindow>;
 export const Decision = z.enum(['approve', 'reject']);
 export type Decision = z.infer<typeof Decision>;
 
+/** What the person does in a scenario: decide, or ignore the task so its deadline passes. */
+export const ScenarioDecision = z.enum(['approve', 'reject', 'ignore']);
+
 /** An event published from outside the run at a moment of its virtual time. */
 export const ScenarioEvent = z.strictObject({
   type: z.string().min(1).max(128),
@@ -60,7 +63,7 @@ export const Scenario = z.strictObject({
     .optional(),
   input: z.record(z.string(), z.unknown()).optional(),
   mocks: keyed(MockOverride).optional(),
-  approvals: keyed(Decision).optional(),
+  approvals: keyed(ScenarioDecision).optional(),
   broker: z
     .strictObject({
       duplicateRate: z.number().min(0).max(1).optional(),
