@@ -9,4 +9,4 @@ try {
   process.exit(1);
 }
 const { main } = await import('../out/main/cli.js');
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,8 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultWorkspacePath } from '../host/launchOptions';
 import { compileCommand, EXIT, validateCommand, type Output } from './commands';
+import { replayCommand, resumeCommand, runCommand, runsCommand } from './runCommands';
 import { exportCommand, importCommand } from './transferCommands';
 
 export const usage = `Usage: baton <command> [options]
@@ -12,16 +15,44 @@ Commands:
   import <file.json> [-o out.json] read a document without trusting it; write it in stable form
   export <file> --to json|xstate [-o out]
                                    the document as stable JSON, or its compiled XState machines
+  run <file> [--scenario s.json] [--seed N] [--db path] [--json]
+                                   run a flow or map against mock services (virtual time,
+                                   by default), record it and print its report; exit 1
+                                   when it fails, needs attention or is left inconsistent
+  runs [--db path] [--json]        list the workspace's recorded runs, newest first
+  replay <runId> [--db path] [--json]
+                                   print a run's journal entry by entry and check that
+                                   replaying it reaches the same states (exit 1 if not)
+  resume [--db path] [--json]      after a crash, finish every unfinished run of the
+                                   workspace and print their reports
 
-Exit codes: 0 success, 1 a check failed, 2 bad usage.`;
+  --db defaults to the app's workspace (${defaultWorkspacePath()}),
+  so runs started here show in the app, and the other way round.
+
+Exit codes: 0 success, 1 a check failed, 2 bad usage or unreadable input.`;
 
 const stdio: Output = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
 
-/** Runs one CLI invocation and returns its exit code; never throws on bad input. */
-export function main(argv: readonly string[], io: Output = stdio): number {
+/** The options each command accepts; any other is bad usage. */
+const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
+  validate: ['json', 'out', 'to'],
+  compile: ['json', 'out', 'to'],
+  import: ['json', 'out', 'to'],
+  export: ['json', 'out', 'to'],
+  run: ['json', 'scenario', 'seed', 'db'],
+  runs: ['json', 'db'],
+  replay: ['json', 'db'],
+  resume: ['json', 'db'],
+};
+
+/**
+ * Runs one CLI invocation and returns its exit code; never throws on bad input. The commands
+ * that run flows (`run`, `resume`) take time and answer with a promise; the others answer at once.
+ */
+export function main(argv: readonly string[], io: Output = stdio): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io[command ? 'out' : 'err'](`${usage}\n`);
@@ -37,6 +68,9 @@ export function main(argv: readonly string[], io: Output = stdio): number {
         json: { type: 'boolean', default: false },
         out: { type: 'string', short: 'o' },
         to: { type: 'string' },
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        db: { type: 'string' },
       },
     });
   } catch (error) {
@@ -44,6 +78,18 @@ export function main(argv: readonly string[], io: Output = stdio): number {
     return EXIT.badUsage;
   }
   const { values, positionals } = parsed;
+  const allowed = OPTIONS_OF[command];
+  const stray = Object.entries(values).find(
+    ([name, value]) => value !== undefined && value !== false && !allowed?.includes(name),
+  );
+  if (allowed && stray) return badUsage(io, `${command} has no --${stray[0]} option`);
+  // `--db :memory:` runs without recording anything.
+  const db =
+    values.db === undefined
+      ? defaultWorkspacePath()
+      : values.db === ':memory:'
+        ? values.db
+        : resolve(values.db);
   switch (command) {
     case 'validate':
       if (positionals.length === 0) return badUsage(io, 'validate needs at least one file');
@@ -60,6 +106,27 @@ export function main(argv: readonly string[], io: Output = stdio): number {
       if (positionals.length !== 1) return badUsage(io, 'export needs exactly one file');
       if (!values.to) return badUsage(io, 'export needs --to json or --to xstate');
       return exportCommand(positionals[0] as string, values.to, values.out, io);
+    case 'run':
+      if (positionals.length !== 1) return badUsage(io, 'run needs exactly one file');
+      return runCommand(
+        {
+          file: positionals[0] as string,
+          scenarioFile: values.scenario,
+          seed: values.seed,
+          db,
+          json: values.json,
+        },
+        io,
+      );
+    case 'runs':
+      if (positionals.length !== 0) return badUsage(io, 'runs takes no file');
+      return runsCommand(db, values.json, io);
+    case 'replay':
+      if (positionals.length !== 1) return badUsage(io, 'replay needs exactly one run id');
+      return replayCommand(positionals[0] as string, db, values.json, io);
+    case 'resume':
+      if (positionals.length !== 0) return badUsage(io, 'resume takes no file');
+      return resumeCommand(db, values.json, io);
     default:
       return badUsage(io, `unknown command "${command}"`);
   }

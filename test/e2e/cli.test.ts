@@ -72,6 +72,55 @@ describe('the baton command', () => {
     },
   );
 
+  it('runs the order saga with a failing payment: compensated, recorded, listed', () => {
+    const db = join(dir, 'runs.baton.db');
+    const scenario = join(dir, 'payment-fails.json');
+    writeFileSync(
+      scenario,
+      JSON.stringify({ mocks: { 'Payment.charge': { outcomes: ['fail'] } } }),
+    );
+
+    const run = baton(
+      'run',
+      example('order-saga.json'),
+      '--scenario',
+      scenario,
+      '--db',
+      db,
+      '--json',
+    );
+    const report = JSON.parse(run.out) as { runId: string; status: string; compensated: string[] };
+    const runs = baton('runs', '--db', db);
+
+    expect(run.code).toBe(0);
+    expect(report.status).toBe('compensated');
+    expect(report.compensated).toEqual(['reserveInventory', 'createOrder']);
+    expect(runs.code).toBe(0);
+    expect(runs.out).toMatch(/^RUN +STATUS +NAME/);
+    expect(runs.out).toMatch(new RegExp(`^${report.runId} +compensated +Order saga +flow`, 'm'));
+  });
+
+  it('exits 1 when a run needs attention, and 2 on a bad scenario', () => {
+    const db = join(dir, 'failing.baton.db');
+    const refundFails = join(dir, 'refund-fails.json');
+    const bad = join(dir, 'bad-scenario.json');
+    writeFileSync(
+      refundFails,
+      JSON.stringify({
+        mocks: { shipOrder: { outcomes: ['fail'] }, 'Payment.refund': { outcomes: ['fail'] } },
+      }),
+    );
+    writeFileSync(bad, JSON.stringify({ mocks: { x: { outcomes: ['maybe'] } } }));
+
+    const failing = baton('run', example('order-saga.json'), '--scenario', refundFails, '--db', db);
+    const invalid = baton('run', example('order-saga.json'), '--scenario', bad, '--db', db);
+
+    expect(failing.code).toBe(1);
+    expect(failing.out).toMatch(/needs-attention/);
+    expect(invalid.code).toBe(2);
+    expect(invalid.err).toContain('mocks.x.outcomes');
+  });
+
   it('exits 2 on bad usage', () => {
     const result = baton('compile');
     expect(result.code).toBe(2);
