@@ -195,21 +195,26 @@ export async function deliver(world: RunWorld, item: AgendaRow, step: StepBuilde
     return;
   }
   const key = orderingKeyOf(world, delivery.payload);
+  // Copies are made only when every existing one is busy, up to the reaction's concurrency.
   let idle: string | undefined;
-  for (let copy = 0; copy < Math.max(1, delivery.subscription.concurrency); copy += 1) {
-    const id = `svc:${node}:${copy}`;
-    const actor =
-      world.actors.get(id) ??
-      world.createActor(id, { machine: 'root', part: { kind: 'service', node } }, step);
-    const busy = contextOf<ServiceMachineContext>(actor)?.delivery ?? null;
+  let copies = 0;
+  for (; world.actors.has(`svc:${node}:${copies}`); copies += 1) {
+    const id = `svc:${node}:${copies}`;
+    const busy = contextOf<ServiceMachineContext>(world.actors.get(id))?.delivery ?? null;
     if (busy === null) idle ??= id;
     else if (
       busy.reaction === delivery.subscription.reaction &&
       orderingKeyOf(world, busy.payload ?? {}) === key
     ) {
+      // An earlier event of the same ordering key is in flight: this one waits its turn.
       idle = undefined;
+      copies = Infinity;
       break;
     }
+  }
+  if (!idle && copies < Math.max(1, delivery.subscription.concurrency)) {
+    idle = `svc:${node}:${copies}`;
+    world.createActor(idle, { machine: 'root', part: { kind: 'service', node } }, step);
   }
   if (!idle) {
     step.keep(item);
