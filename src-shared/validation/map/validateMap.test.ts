@@ -142,44 +142,31 @@ describe('validateMap: random maps', () => {
   });
 });
 
-/** The fastest of three runs, in ms: the figure least disturbed by a busy machine. */
-function fastestOf3(run: () => unknown): number {
-  const times: number[] = [];
-  for (let round = 0; round < 3; round += 1) {
-    const started = performance.now();
-    run();
-    times.push(performance.now() - started);
-  }
-  return Math.min(...times);
-}
-
+// How fast this is, is measured by `npm run bench compile` (validate a map of 1,000 services and
+// 1,000 events), not here: timed assertions fail on a busy machine.
 describe('validateMap: size', () => {
-  it('given a generated map of 1,000 services and 1,000 events, when validated, then it takes well under 100 ms and finds nothing', () => {
+  it('given a generated map of 1,000 services and 1,000 events, when validated, then it finds nothing', () => {
     const doc = largeMap(1_000);
     const count = (type: Element['type']) =>
       doc.model.elements.filter((element) => element.type === type).length;
 
     const diagnostics = validateMap(doc, orderContext);
-    const elapsedMs = fastestOf3(() => validateMap(doc, orderContext));
 
     expect([count('service'), count('eventType')]).toEqual([1_000, 1_000]);
     expect(diagnostics).toEqual([]);
-    expect(elapsedMs).toBeLessThan(50);
   });
 
-  it('given 1,000 events in one ring, when validated, then the cycle is found once and fast', () => {
+  it('given 1,000 events in one ring, when validated, then the cycle is found once', () => {
     const doc = largeMap(1_000);
     doc.model.connections.push(react('e997', 's0', { emitsOnSuccess: ['e0'] }));
     validateMap(doc, orderContext);
 
     const diagnostics = validateMap(doc, orderContext);
-    const elapsedMs = fastestOf3(() => validateMap(doc, orderContext));
 
     expect(diagnostics.map((d) => [d.code, d.elementId])).toEqual([['CHOR301', 's0']]);
     expect(diagnostics[0]?.message).toMatch(
       /^Service "S0" \(s0\) is in a choreography cycle: S0 → E0 → S1 → E1 → /,
     );
     expect(diagnostics[0]?.message).toMatch(/ → S997 → E997 → S0$/);
-    expect(elapsedMs).toBeLessThan(50);
   });
 });
