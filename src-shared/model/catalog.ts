@@ -48,11 +48,27 @@ export const Operation = z.strictObject({
 });
 export type Operation = z.infer<typeof Operation>;
 
-export const Service = z.strictObject({
-  name: ServiceName,
-  description: z.string().max(2000).optional(),
-  operations: z.array(Operation).max(500),
-});
+export const Service = z
+  .strictObject({
+    name: ServiceName,
+    description: z.string().max(2000).optional(),
+    operations: z.array(Operation).max(500),
+  })
+  .superRefine((service, ctx) => {
+    const names = new Set(service.operations.map((operation) => operation.name));
+    service.operations.forEach((operation, index) => {
+      const undo = operation.compensatedBy;
+      if (undo === undefined || (names.has(undo) && undo !== operation.name)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['operations', index, 'compensatedBy'],
+        message:
+          undo === operation.name
+            ? `${service.name}.${operation.name} cannot undo itself`
+            : `${service.name} has no operation "${undo}" to undo ${operation.name}`,
+      });
+    });
+  });
 export type Service = z.infer<typeof Service>;
 
 /** The services catalog: which services exist, their operations and default mock behaviour. */
