@@ -391,3 +391,45 @@ describe('baton resume', () => {
     expect(JSON.parse((await baton('resume', '--db', db, '--json')).out)).toEqual({ runs: [] });
   });
 });
+
+describe('baton run on every example', () => {
+  const examples = [
+    ['order-saga', {}],
+    ['travel-booking', {}],
+    ['kyc-onboarding', { input: { riskScore: 10 }, approvals: { collectDocuments: 'approve' } }],
+    ['media-encoding', {}],
+    [
+      'customs-clearance',
+      {
+        approvals: { reviewDecision: 'approve' },
+        events: [{ type: 'CustomsDecisionIssued', atMs: 60_000 }],
+      },
+    ],
+    ['order-fanout', { input: { orderId: 'o-1' } }],
+    ['choreography-saga', { input: { orderId: 'o-1' } }],
+    ['customer-onboarding', { input: { userId: 'u-1' } }],
+    [
+      'logistics-hybrid',
+      {
+        input: { shipmentId: 's-1' },
+        approvals: { reviewDecision: 'approve' },
+        events: [{ type: 'CustomsDecisionIssued', atMs: 60_000 }],
+      },
+    ],
+  ] as const;
+
+  it.each(examples)(
+    'runs %s to an outcome and a consistent verdict (exit 0)',
+    async (name, scenario) => {
+      const { code, report, err } = await runJson(
+        `assets/examples/${name}.json`,
+        scenario,
+        newWorkspace(),
+      );
+      expect(err).toBe('');
+      expect(report.consistency.violations).toEqual([]);
+      expect(['completed', 'compensated']).toContain(report.status);
+      expect(code).toBe(0);
+    },
+  );
+});
