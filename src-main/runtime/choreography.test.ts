@@ -78,6 +78,10 @@ describe('the choreography saga on an at-least-once broker', () => {
     expect(postponed.map((entry) => [entry.data.service, entry.data.untilMs])).toEqual([
       ['payment', 60_000],
     ]);
+    const payment = ran.report.consumers.find((consumer) => consumer.service === 'payment');
+    expect(payment).toMatchObject({ deliveries: 1, maxBacklog: 1 });
+    // InventoryReserved was published within the first 200 ms and waited until 60,000 ms.
+    expect(payment!.maxLagMs).toBeGreaterThan(59_800);
     const charge = ran.report.steps.find((step) => step.operation === 'chargeCustomer');
     expect(charge?.startedAtMs).toBeGreaterThanOrEqual(60_000);
     expect(ran.report.events.map((event) => event.type)).toEqual([

@@ -1,5 +1,6 @@
 import { checkConsistency } from '../../src-shared/runtime/consistency';
 import type {
+  ConsumerLag,
   DeadLetter,
   LedgerEntry,
   PublishedEvent,
@@ -143,8 +144,54 @@ export function buildReport(
     correlationId: run.correlationId,
     atMs: run.endedAtMs ?? run.nowMs,
     deadLetters,
+    consumers: consumerLag(journal),
     waitingFor: agenda
       .filter((item) => item.dueMs === null && item.kind !== 'hung')
       .map((item) => String(item.data.elementId)),
   };
+}
+
+/**
+ * Each consumer's deliveries, the longest wait between an event's publication and its delivery
+ * to it, and its deepest backlog: the most events published and not yet delivered to it at once.
+ */
+export function consumerLag(journal: readonly JournalRow[]): ConsumerLag[] {
+  const publishedAt = new Map<string, number>();
+  const byService = new Map<
+    string,
+    { spans: [number, number][]; duplicates: number; redeliveries: number }
+  >();
+  for (const entry of journal) {
+    if (entry.kind === 'publish') publishedAt.set(String(entry.data.eventId), entry.atMs);
+    if (entry.kind !== 'delivery') continue;
+    const service = String(entry.data.service);
+    const consumer = byService.get(service) ?? { spans: [], duplicates: 0, redeliveries: 0 };
+    byService.set(service, consumer);
+    consumer.spans.push([publishedAt.get(String(entry.data.eventId)) ?? entry.atMs, entry.atMs]);
+    if (entry.data.duplicate === true) consumer.duplicates += 1;
+    if (typeof entry.data.attempt === 'number' && entry.data.attempt > 1)
+      consumer.redeliveries += 1;
+  }
+  return [...byService].map(([service, { spans, duplicates, redeliveries }]) => {
+    // Sweep: +1 when an event is published, -1 when it reaches the consumer.
+    const edges = spans.flatMap(([from, to]): [number, number][] => [
+      [from, 1],
+      [to, -1],
+    ]);
+    edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let depth = 0;
+    let maxBacklog = 0;
+    for (const [, change] of edges) {
+      depth += change;
+      maxBacklog = Math.max(maxBacklog, depth);
+    }
+    return {
+      service,
+      deliveries: spans.length,
+      duplicates,
+      redeliveries,
+      maxLagMs: Math.max(0, ...spans.map(([from, to]) => to - from)),
+      maxBacklog,
+    };
+  });
 }

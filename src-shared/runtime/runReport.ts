@@ -106,6 +106,19 @@ export interface DeadLetter {
   readonly seq: number;
 }
 
+/** How a map's consumer kept up: what the broker handed it and how long events waited for it. */
+export interface ConsumerLag {
+  /** The service node. */
+  readonly service: string;
+  readonly deliveries: number;
+  readonly duplicates: number;
+  readonly redeliveries: number;
+  /** The longest an event waited between being published and reaching this consumer. */
+  readonly maxLagMs: number;
+  /** The most events waiting for this consumer at one moment (its backlog at its deepest). */
+  readonly maxBacklog: number;
+}
+
 export interface RunReport {
   readonly runId: string;
   readonly status: RunStatus;
@@ -123,6 +136,8 @@ export interface RunReport {
   readonly deadLetters: readonly DeadLetter[];
   /** Elements waiting for a person or an event, for a `waiting` run. */
   readonly waitingFor: readonly string[];
+  /** Per consumer of a map: deliveries, lag and backlog. */
+  readonly consumers: readonly ConsumerLag[];
 }
 
 /** A report without what differs between two runs of the same file, scenario and seed. */
