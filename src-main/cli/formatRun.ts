@@ -49,6 +49,21 @@ export function formatReport(report: RunReport): string {
       [0],
     ).map(indent),
   );
+  if (report.consumers.length) {
+    lines.push(...section('consumers', report.consumers.length));
+    lines.push(
+      ...table(
+        report.consumers.map((consumer) => [
+          consumer.service,
+          plural(consumer.deliveries, 'delivery', 'deliveries'),
+          `${consumer.duplicates} duplicate${consumer.duplicates === 1 ? '' : 's'}`,
+          `${consumer.redeliveries} redelivered`,
+          `lag ≤ ${consumer.maxLagMs} ms`,
+          `backlog ≤ ${consumer.maxBacklog}`,
+        ]),
+      ).map(indent),
+    );
+  }
   lines.push(...formatVerdict(report));
   return `${lines.join('\n')}\n`;
 }
