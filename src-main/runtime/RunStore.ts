@@ -119,6 +119,7 @@ export class RunStore {
     deleteAgenda: Statement;
     addAgenda: Statement;
     snapshot: Statement;
+    updateStatus: Statement;
     update: Statement;
     setPaused: Statement;
     run: Statement;
@@ -152,8 +153,11 @@ export class RunStore {
         'INSERT INTO run_agenda (run, id, due_ms, kind, actor, data) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       snapshot: prepare('INSERT OR REPLACE INTO run_snapshots (run, seq, state) VALUES (?, ?, ?)'),
+      // The status apart, and only when it changes: setting it rewrites its index entry even
+      // when the value is the same, an extra page in the WAL for most steps.
+      updateStatus: prepare('UPDATE runs SET status = ? WHERE id = ? AND status IS NOT ?'),
       update: prepare(
-        'UPDATE runs SET status = ?, now_ms = ?, ended_at_ms = ?, state = ?, updated_at = ? WHERE id = ?',
+        'UPDATE runs SET now_ms = ?, ended_at_ms = ?, state = ?, updated_at = ? WHERE id = ?',
       ),
       setPaused: prepare(`UPDATE runs SET paused = @paused, updated_at = @now, status = CASE
         WHEN @paused = 1 AND status = 'running' THEN 'paused'
@@ -205,7 +209,8 @@ export class RunStore {
         }
         if (write.snapshot) s.snapshot.run(write.run, write.snapshot.seq, write.snapshot.state);
         const { status, nowMs, endedAtMs, state } = write.update;
-        s.update.run(status, nowMs, endedAtMs, state, now, write.run);
+        s.updateStatus.run(status, write.run, status);
+        s.update.run(nowMs, endedAtMs, state, now, write.run);
       }
     });
   }
