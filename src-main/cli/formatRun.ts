@@ -1,4 +1,5 @@
 import type { RunReport, RunSummary, StepRecord } from '../../src-shared/runtime/runReport';
+import type { ResimulationResult } from '../runtime/resimulate';
 import type { ReplayMismatch, ReplayResult } from '../runtime/replay';
 import type { JournalRow } from '../runtime/RunStore';
 
@@ -166,6 +167,7 @@ export function formatReplay(
   summary: RunSummary,
   journal: readonly JournalRow[],
   replay: ReplayResult,
+  resimulation?: ResimulationResult,
 ): string {
   const mismatchAt = new Map(replay.mismatches.map((mismatch) => [mismatch.seq, mismatch]));
   const rows = [
@@ -195,6 +197,7 @@ export function formatReplay(
       ? `replay: reproduces every state (${plural(replay.events, 'machine event')} in ${plural(replay.entries, 'entry', 'entries')})`
       : `replay: DIFFERS at ${replay.mismatches.length} of ${plural(replay.events, 'machine event')} (seq ${replay.mismatches.map((m) => m.seq).join(', ')})`,
   );
+  if (resimulation) lines.push(describeResimulation(resimulation));
   return `${lines.join('\n')}\n`;
 }
 
@@ -279,4 +282,12 @@ export function stateText(value: unknown): string {
     ([key, inner]) => `${key}.${stateText(inner)}`,
   );
   return parts.length === 1 ? (parts[0] as string) : `{${parts.join(', ')}}`;
+}
+
+function describeResimulation(result: ResimulationResult): string {
+  if (!result.applicable) return `re-simulation: not applicable (${result.reason ?? ''})`;
+  if (result.identical)
+    return `re-simulation: identical (${plural(result.entries, 'entry', 'entries')} written again from the scenario and seed)`;
+  const at = result.firstDifference ? ` at seq ${result.firstDifference.seq}` : '';
+  return `re-simulation: DIFFERS${at}${result.reason ? ` (${result.reason})` : ''}`;
 }

@@ -264,9 +264,15 @@ describe('baton runs and baton replay', () => {
       'entries',
       'events',
       'mismatches',
+      'resimulation',
       'journal',
     ]);
-    expect(replay).toMatchObject({ runId: first.report.runId, ok: true, mismatches: [] });
+    expect(replay).toMatchObject({
+      runId: first.report.runId,
+      ok: true,
+      mismatches: [],
+      resimulation: { applicable: true, identical: true },
+    });
     expect(replay.journal).toHaveLength(replay.entries);
     expect(replay.journal.map((row) => row.seq)).toEqual(
       replay.journal.map((_row, index) => index + 1),

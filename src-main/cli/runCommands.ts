@@ -6,6 +6,7 @@ import type { RunReport } from '../../src-shared/runtime/runReport';
 import { parseScenario, type Scenario } from '../../src-shared/runtime/scenario';
 import { firstOf, folderResolver, workspaceResolver } from '../runtime/flowResolvers';
 import { replayRun } from '../runtime/replay';
+import { resimulateRun } from '../runtime/resimulate';
 import { RunStore, type JournalRow } from '../runtime/RunStore';
 import { Runtime } from '../runtime/Runtime';
 import { CatalogRepository } from '../storage/CatalogRepository';
@@ -100,18 +101,20 @@ export async function replayCommand(
 ): Promise<number> {
   if (!existsSync(db))
     return problem(io, 'replay', `there is no run ${runId}: ${db} does not exist`);
-  return withRuntime(io, 'replay', db, (runtime) => {
+  return withRuntime(io, 'replay', db, async (runtime) => {
     if (!runtime.store.runByUid(runId))
-      return Promise.resolve(problem(io, 'replay', `there is no run ${runId} in ${db}`));
+      return problem(io, 'replay', `there is no run ${runId} in ${db}`);
     const journal: JournalRow[] = [];
     const replay = replayRun(runtime.store, runId, (entry) => journal.push(entry));
+    const resimulation = await resimulateRun(runtime.store, runId);
     const { entries, events, mismatches, ok } = replay;
     io.out(
       json
-        ? `${JSON.stringify({ runId, ok, entries, events, mismatches, journal }, null, 2)}\n`
-        : formatReplay(runtime.summary(runId), journal, replay),
+        ? `${JSON.stringify({ runId, ok, entries, events, mismatches, resimulation, journal }, null, 2)}\n`
+        : formatReplay(runtime.summary(runId), journal, replay, resimulation),
     );
-    return Promise.resolve(ok ? EXIT.ok : EXIT.failedCheck);
+    const reproduced = !resimulation.applicable || resimulation.identical;
+    return ok && reproduced ? EXIT.ok : EXIT.failedCheck;
   });
 }
 

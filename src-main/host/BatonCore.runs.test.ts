@@ -60,7 +60,10 @@ describe('runs over the contract', () => {
       ['run.started', 'actor.created', 'request'].slice(0, 2).concat(journal.entries[2]!.kind),
     );
     expect(journal.last).toBeGreaterThan(10);
-    expect(await client['runs.replay']({ runId: run.runId })).toMatchObject({ ok: true });
+    expect(await client['runs.replay']({ runId: run.runId })).toMatchObject({
+      ok: true,
+      resimulation: { applicable: true, identical: true },
+    });
     const state = await client['runs.stateAt']({ runId: run.runId, seq: journal.last });
     expect(state.actors.flow).toMatchObject({ value: '__compensated' });
   });

@@ -69,6 +69,14 @@ export class Runtime {
   /** Compiles and pins what the run needs, records its start, and schedules it. */
   start(options: StartOptions): RunRow {
     const definition = buildDefinition(options.document, options.catalog, options.resolve);
+    return this.startDefinition(definition, options);
+  }
+
+  /** Starts a run of an already pinned definition (a new run, or a re-simulation of an old one). */
+  startDefinition(
+    definition: RunDefinition,
+    options: Omit<StartOptions, 'document' | 'catalog' | 'resolve'>,
+  ): RunRow {
     const seed = options.seed ?? options.scenario.seed ?? 1;
     const input = options.scenario.input ?? {};
     const keyField = definition.orderingKey;

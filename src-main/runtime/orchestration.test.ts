@@ -3,6 +3,7 @@ import type { WorkflowDocument } from '../../src-shared/model/document';
 import { comparableReport } from '../../src-shared/runtime/runReport';
 import { entriesOf, example, runDocument, stepLines } from '../../test/main/runtimeHarness';
 import { replayRun } from './replay';
+import { resimulateRun } from './resimulate';
 
 const order = { orderId: 'o-1', amount: 120, currency: 'EUR', customerEmail: 'a@b.c' };
 
@@ -219,6 +220,44 @@ describe('determinism and replay', () => {
     const replay = replayRun(first.store, first.row.uid);
     expect(replay).toMatchObject({ ok: true, mismatches: [] });
     expect(replay.events).toBeGreaterThan(5);
+    // Simulated again from its pinned definition, scenario and seed: the same journal, entry by
+    // entry, and the same report.
+    expect(await resimulateRun(first.store, first.row.uid)).toMatchObject({
+      applicable: true,
+      identical: true,
+    });
+  });
+
+  it('given a journal entry altered afterwards, then the re-simulation points at it', async () => {
+    const ran = await runDocument(example('order-saga'), { input: order }, { seed: 4 });
+    const effect = entriesOf(ran, 'effect')[1]!;
+    ran.store.transaction(() =>
+      (
+        ran.store as unknown as {
+          db: { prepare: (sql: string) => { run: (...args: unknown[]) => void } };
+        }
+      ).db
+        .prepare('UPDATE run_journal SET at_ms = at_ms + 1 WHERE run = ? AND seq = ?')
+        .run(ran.row.id, effect.seq),
+    );
+    const result = await resimulateRun(ran.store, ran.row.uid);
+    expect(result).toMatchObject({ identical: false, firstDifference: { seq: effect.seq } });
+  });
+
+  it('given maps with duplicates and a consumer down, then a re-simulation reproduces the journal exactly', async () => {
+    const ran = await runDocument(
+      example('order-fanout'),
+      {
+        input: order,
+        broker: { duplicateRate: 0.3 },
+        down: { Analytics: [{ fromMs: 0, toMs: 30_000 }] },
+      },
+      { seed: 11 },
+    );
+    expect(await resimulateRun(ran.store, ran.row.uid)).toMatchObject({
+      applicable: true,
+      identical: true,
+    });
   });
 
   it('given another seed, then the random latencies differ', async () => {

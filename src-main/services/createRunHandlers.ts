@@ -4,6 +4,7 @@ import type { CatalogRepository } from '../storage/CatalogRepository';
 import type { WorkflowRepository } from '../storage/WorkflowRepository';
 import { workspaceResolver } from '../runtime/flowResolvers';
 import { replayRun, runStateAt } from '../runtime/replay';
+import { resimulateRun } from '../runtime/resimulate';
 import type { Runtime } from '../runtime/Runtime';
 import { parseStoredDocument } from './parseStoredDocument';
 
@@ -74,6 +75,9 @@ export function createRunHandlers({ runtime, repository, catalog }: RunServiceDe
       };
     },
     'runs.stateAt': ({ runId, seq }) => runStateAt(runtime.store, runId, seq),
-    'runs.replay': ({ runId }) => replayRun(runtime.store, runId),
+    'runs.replay': async ({ runId }) => ({
+      ...replayRun(runtime.store, runId),
+      resimulation: await resimulateRun(runtime.store, runId),
+    }),
   };
 }

@@ -127,6 +127,18 @@ export interface ReplayCheck {
   readonly ok: boolean;
   readonly entries: number;
   readonly events: number;
+  /** The run simulated again from its pinned definition, scenario and seed, compared entry by entry. */
+  readonly resimulation: {
+    readonly applicable: boolean;
+    readonly identical: boolean;
+    readonly entries: number;
+    readonly reason?: string;
+    readonly firstDifference?: {
+      readonly seq: number;
+      readonly recorded: unknown;
+      readonly resimulated: unknown;
+    };
+  };
   readonly mismatches: readonly {
     readonly seq: number;
     readonly actor: string;
@@ -268,7 +280,10 @@ export const calls = {
     z.strictObject({ runId: RunId, seq: z.number().int().nonnegative() }),
     typed<RunState>(),
   ),
-  /** Replays a run's journal on fresh machines and checks it reaches the same states. */
+  /**
+   * Replays a run's journal on fresh machines and checks it reaches the same states, then
+   * simulates it again from its pinned definition, scenario and seed and compares every entry.
+   */
   'runs.replay': call(byRun, typed<ReplayCheck>()),
 } as const;
 
