@@ -74,12 +74,17 @@ export class StepBuilder {
     this.agendaDeleted.push(id);
   }
 
-  /** Keeps an item the step took (a delivery that must wait for a free copy). */
-  keep(item: AgendaRow): void {
-    const index = this.agendaDeleted.indexOf(item.id);
-    if (index >= 0) this.agendaDeleted.splice(index, 1);
+  /** Writes an item again under its own id (deleted, then inserted, in the same commit). */
+  rewrite(row: AgendaRow): void {
+    if (!this.agendaDeleted.includes(row.id)) this.agendaDeleted.push(row.id);
+    const earlier = this.agendaAdded.findIndex((added) => added.id === row.id);
+    if (earlier >= 0) this.agendaAdded.splice(earlier, 1);
+    this.agendaAdded.push(row);
   }
 }
+
+/** The kind of an agenda row for a delivery waiting for a free copy of its consumer. */
+export const BLOCKED_DELIVERY = 'delivery-blocked';
 
 /** Does what an agenda item stands for, inside a step. */
 export type Performer = (world: RunWorld, item: AgendaRow, step: StepBuilder) => Promise<void>;
@@ -290,6 +295,10 @@ export class RunWorld {
 
   /** Puts an item where it belongs: the due queue (in order) or the waits. */
   admit(row: AgendaRow): void {
+    if (row.kind === BLOCKED_DELIVERY) {
+      this.blocked.set(row.id, row);
+      return;
+    }
     if (row.dueMs === null) {
       this.waits.set(row.id, row);
       return;
@@ -307,17 +316,18 @@ export class RunWorld {
     this.agenda.splice(index, 0, row);
   }
 
-  /** Parks a due delivery until a copy of its service is free. */
-  block(row: AgendaRow): void {
-    this.blocked.set(row.id, row);
+  /**
+   * Parks a due delivery until a copy of its service is free. The row keeps its id (its place
+   * in line) and is stored as blocked, so a restart finds it waiting, not due.
+   */
+  block(row: AgendaRow, step: StepBuilder): void {
+    step.rewrite({ ...row, kind: BLOCKED_DELIVERY, dueMs: null });
   }
 
-  /** Gives blocked deliveries back to the due queue (a copy became free). */
-  unblock(predicate: (row: AgendaRow) => boolean): void {
-    for (const [id, row] of this.blocked) {
-      if (!predicate(row)) continue;
-      this.blocked.delete(id);
-      this.admit({ ...row, dueMs: Math.max(row.dueMs ?? this.nowMs, this.nowMs) });
+  /** Gives blocked deliveries back to the due queue, due now, in their order (a copy became free). */
+  unblock(step: StepBuilder, predicate: (row: AgendaRow) => boolean): void {
+    for (const row of this.blocked.values()) {
+      if (predicate(row)) step.rewrite({ ...row, kind: 'delivery', dueMs: this.nowMs });
     }
   }
 

@@ -217,8 +217,7 @@ export async function deliver(world: RunWorld, item: AgendaRow, step: StepBuilde
     world.createActor(idle, { machine: 'root', part: { kind: 'service', node } }, step);
   }
   if (!idle) {
-    step.keep(item);
-    world.block(item);
+    world.block(item, step);
     return;
   }
   step.record('delivery', idle, {
@@ -366,9 +365,7 @@ const settle: Requester = (world, actor, request, step) => {
       });
     }
   }
-  world.unblock(
-    (row) => row.kind === 'delivery' && (row.data.subscription as Subscription).service === node,
-  );
+  world.unblock(step, (row) => (row.data.subscription as Subscription).service === node);
   return Promise.resolve();
 };
 
