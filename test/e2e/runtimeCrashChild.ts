@@ -1,5 +1,5 @@
 /**
- * The process the crash test kills (`node --import tsx test/main/runtimeCrashChild.ts <file>`).
+ * The process the crash test kills (`node --import tsx test/e2e/runtimeCrashChild.ts <file>`).
  * It opens the workspace file, starts every planned run the workspace does not hold yet (all of
  * them on the first launch; the rest when that launch was killed while starting), resumes every
  * unfinished run, and runs until nothing is due. It tells the test on stdout, one line each:

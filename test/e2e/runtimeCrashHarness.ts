@@ -7,7 +7,7 @@ import { RunStore } from '../../src-main/runtime/RunStore';
 import { closeWorkspace, openWorkspace } from '../../src-main/storage/openWorkspace';
 
 /** The child the crash test kills, run from the repository root with tsx's loader. */
-export const CHILD = 'test/main/runtimeCrashChild.ts';
+export const CHILD = 'test/e2e/runtimeCrashChild.ts';
 
 /** What one launch of the child said and how it ended. */
 export interface Launch {
