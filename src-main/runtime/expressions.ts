@@ -1,14 +1,20 @@
 import {
+  createExpressionEvaluator,
   DEFAULT_EXPRESSION_LIMITS,
-  evaluateExpression,
   type EvaluationResult,
 } from '../../src-shared/expressions/evaluateExpression';
 
-const limits = { ...DEFAULT_EXPRESSION_LIMITS, now: () => performance.now() };
+const evaluator = createExpressionEvaluator({
+  ...DEFAULT_EXPRESSION_LIMITS,
+  now: () => performance.now(),
+});
 
-/** Evaluates a document's JSONata in a run, with the standard time and depth limits. */
+/**
+ * Evaluates a document's JSONata in a run, with the standard time and depth limits; each
+ * expression is parsed once per process.
+ */
 export function evaluate(source: string, input: unknown): Promise<EvaluationResult> {
-  return evaluateExpression(source, input, limits);
+  return evaluator(source, input);
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -1,6 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPRESSION_LIMITS, evaluateExpression } from './evaluateExpression';
+import {
+  createExpressionEvaluator,
+  DEFAULT_EXPRESSION_LIMITS,
+  evaluateExpression,
+} from './evaluateExpression';
 
 const limits = { ...DEFAULT_EXPRESSION_LIMITS, now: () => performance.now() };
 
@@ -60,5 +64,31 @@ describe('evaluateExpression', () => {
       ok: false,
       code: 'result.function',
     });
+  });
+});
+
+describe('createExpressionEvaluator', () => {
+  it('gives the same results as evaluating afresh, every time', async () => {
+    const evaluate = createExpressionEvaluator(limits);
+    for (const amount of [50, 150, 50]) {
+      expect(await evaluate('amount > 100', { amount })).toEqual({ ok: true, value: amount > 100 });
+    }
+  });
+
+  it('reports a syntax error each time it is asked', async () => {
+    const evaluate = createExpressionEvaluator(limits);
+    expect(await evaluate('amount >', {})).toMatchObject({ ok: false, code: 'S0207' });
+    expect(await evaluate('amount >', {})).toMatchObject({ ok: false, code: 'S0207' });
+  });
+
+  it('keeps overlapping evaluations of one expression apart: one stopped by its limit, the other finishing', async () => {
+    const evaluate = createExpressionEvaluator({ ...limits, maxDepth: 40 });
+    const recursive = '($f := function($n) { $n <= 0 ? 0 : 1 + $f($n - 1) }; $f(depth))';
+    const [deep, shallow] = await Promise.all([
+      evaluate(recursive, { depth: 500 }),
+      evaluate(recursive, { depth: 3 }),
+    ]);
+    expect(deep).toMatchObject({ ok: false, code: 'limit.depth' });
+    expect(shallow).toEqual({ ok: true, value: 3 });
   });
 });
