@@ -96,6 +96,12 @@ export class JournalReference {
     }
   }
 
+  /** Empties the reference journal (not timed), so the same rows can be inserted again. */
+  reset(): void {
+    this.db.exec('DELETE FROM run_journal');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   close(): void {
     closeWorkspace(this.db);
   }
