@@ -17,6 +17,7 @@ import { closeWorkspace, openWorkspace, type Workspace } from '../src-main/stora
 import { loadDocument } from '../src-shared/format/loadDocument';
 import type { WorkflowDocument } from '../src-shared/model/document';
 import type { Scenario } from '../src-shared/runtime/scenario';
+import { seededRandom } from '../test/shared/seededRandom';
 import { generateCountingLoop } from './generateCountingLoop';
 import { JournalReference, RecordingRunStore } from './journalReference';
 
@@ -250,7 +251,7 @@ function replayFigure(store: RunStore, db: Workspace, row: RunRow, entries: numb
 
 /** Figure 4: the state at random points, against reading the snapshot row before each. */
 function seekFigure(store: RunStore, row: RunRow, entries: number) {
-  const random = seeded(20_260_101);
+  const random = seededRandom(20_260_101);
   const targets = Array.from({ length: SEEKS }, () => 1 + Math.floor(random() * entries));
   for (const seq of targets.slice(0, 10)) runStateAt(store, row.uid, seq);
   const timed = (work: (seq: number) => unknown) =>
@@ -280,18 +281,6 @@ async function replayFigures(dir: string) {
   } finally {
     closeWorkspace(db);
   }
-}
-
-/** mulberry32: a small seeded generator, so that every run of the bench seeks the same points. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 export async function run() {

@@ -7,7 +7,7 @@ import { WorkflowDocument } from '../model/document';
 import { WorkflowKind } from '../model/elementTypes';
 import { WorkflowId } from '../model/ids';
 import type { RunReport, RunStatus, RunSummary } from '../runtime/runReport';
-import { Decision, Scenario } from '../runtime/scenario';
+import { Decision, Scenario, Seed } from '../runtime/scenario';
 
 const Timestamp = z.number().int().nonnegative();
 const WorkflowName = z
@@ -231,12 +231,7 @@ export const calls = {
       id: WorkflowId,
       version: z.number().int().positive().optional(),
       scenario: Scenario.optional(),
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1)
-        .optional(),
+      seed: Seed.optional(),
     }),
     typed<RunSummary>(),
   ),

@@ -29,6 +29,13 @@ export const DownWindow = z
   .refine((window) => window.toMs > window.fromMs, 'a down window must end after it starts');
 export type DownWindow = z.infer<typeof DownWindow>;
 
+/** What every random choice of a run is drawn from: a 32-bit unsigned integer. */
+export const Seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
+
 export const Decision = z.enum(['approve', 'reject']);
 export type Decision = z.infer<typeof Decision>;
 
@@ -55,12 +62,7 @@ const keyed = <T extends z.ZodType>(value: T) =>
  * service name. `events`, `correlationId` and `clock` are Baton's additions to the file.
  */
 export const Scenario = z.strictObject({
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional(),
+  seed: Seed.optional(),
   input: z.record(z.string(), z.unknown()).optional(),
   mocks: keyed(MockOverride).optional(),
   approvals: keyed(ScenarioDecision).optional(),
