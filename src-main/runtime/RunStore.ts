@@ -129,6 +129,7 @@ export class RunStore {
     agenda: Statement;
     journalRange: Statement;
     journalKind: Statement;
+    machineEvents: Statement;
     lastSnapshot: Statement;
     lastSeq: Statement;
   };
@@ -177,6 +178,10 @@ export class RunStore {
       ),
       journalKind: prepare(
         'SELECT seq, at_ms, kind, actor, data FROM run_journal WHERE run = ? AND kind = ? ORDER BY seq',
+      ),
+      machineEvents: prepare(
+        `SELECT seq, at_ms, kind, actor, data FROM run_journal
+        WHERE run = ? AND kind IN ('event', 'actor.created') ORDER BY seq`,
       ),
       lastSnapshot: prepare(
         'SELECT seq, state FROM run_snapshots WHERE run = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
@@ -286,6 +291,11 @@ export class RunStore {
 
   journalOfKind(run: number, kind: string): JournalRow[] {
     return (this.statements.journalKind.all(run, kind) as RawJournal[]).map(toJournal);
+  }
+
+  /** What a replay needs: the machines created and the events sent to them, in order. */
+  machineEvents(run: number): JournalRow[] {
+    return (this.statements.machineEvents.all(run) as RawJournal[]).map(toJournal);
   }
 
   lastSeq(run: number): number {

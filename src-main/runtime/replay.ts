@@ -86,10 +86,11 @@ export function replayRun(
   const { row, definition } = runOf(store, runId);
   const actors = new Map<string, AnyActorRef>();
   const mismatches: ReplayMismatch[] = [];
-  let entries = 0;
+  // Only machine creations and events drive the machines; the rest is read only when asked for.
+  const journal = onEntry ? store.journal(row.id) : store.machineEvents(row.id);
+  const entries = onEntry ? journal.length : store.lastSeq(row.id);
   let events = 0;
-  for (const entry of store.journal(row.id)) {
-    entries += 1;
+  for (const entry of journal) {
     onEntry?.(entry);
     if (!apply(definition, actors, entry)) continue;
     events += 1;
