@@ -234,3 +234,94 @@ describe('elements.rename', () => {
     );
   });
 });
+
+describe('elements.update', () => {
+  const task = () => sampleFlow().model.elements.find((element) => element.id === 'task')!;
+
+  it('given new properties for a task, then they replace its old ones, and undo and redo are exact', () => {
+    const element = { ...task(), service: 'Payment', operation: 'charge', timeoutMs: 5_000 };
+    const run = runThrough(sampleFlow(), { type: 'elements.update', element } as Command);
+    expect(run.executed.doc.model.elements.find((candidate) => candidate.id === 'task')).toEqual(
+      element,
+    );
+    expectExactUndoRedo(run);
+  });
+
+  it.each([
+    [{ timeoutMs: -5 }, /"task" cannot take these properties: timeoutMs: /],
+    [{ type: 'userTask' }, /"task" is a serviceTask, not a userTask/],
+    [{ id: 'nope' }, /no element "nope"/],
+  ])('refuses %j, naming the problem', (change, message) => {
+    expectConflict(
+      frozenState(),
+      { type: 'elements.update', element: { ...task(), ...change } } as Command,
+      message,
+    );
+  });
+});
+
+describe('connections.update', () => {
+  const flow1 = () =>
+    sampleFlow().model.connections.find((connection) => connection.id === 'flow_1')!;
+
+  it('sets a condition, with exact undo and redo', () => {
+    const connection = { ...flow1(), condition: 'amount > 100' };
+    const run = runThrough(sampleFlow(), { type: 'connections.update', connection });
+    expect(run.executed.doc.model.connections[0]).toEqual(connection);
+    expectExactUndoRedo(run);
+  });
+
+  it('reconnects an end when the rules allow it, and refuses when they do not', () => {
+    const run = runThrough(sampleFlow(), {
+      type: 'connections.update',
+      connection: { ...flow1(), target: 'gateway' },
+    });
+    expect(run.executed.doc.model.connections[0]).toMatchObject({
+      source: 'start',
+      target: 'gateway',
+    });
+    expectConflict(
+      frozenState(),
+      { type: 'connections.update', connection: { ...flow1(), target: 'start' } },
+      /cannot connect to itself/,
+    );
+  });
+});
+
+describe('items.paste', () => {
+  it('adds elements, the connection between them and their shapes in one command', () => {
+    const doc = sampleFlow();
+    const a = { ...doc.model.elements[1]!, id: 'task_copy' };
+    const b = { ...doc.model.elements[3]!, id: 'end_copy' };
+    const run = runThrough(doc, {
+      type: 'items.paste',
+      elements: [a, b],
+      connections: [{ id: 'flow_copy', source: 'task_copy', target: 'end_copy' }],
+      shapes: { task_copy: { x: 10, y: 300 }, end_copy: { x: 200, y: 300 } },
+    });
+    expect(run.executed.doc.model.elements.map((element) => element.id)).toEqual([
+      'start',
+      'task',
+      'gateway',
+      'end',
+      'task_copy',
+      'end_copy',
+    ]);
+    expect(run.executed.doc.diagram.shapes.end_copy).toEqual({ x: 200, y: 300 });
+    expectExactUndoRedo(run);
+  });
+
+  it('refuses a paste whose ids are taken, changing nothing', () => {
+    const doc = sampleFlow();
+    expectConflict(
+      frozenState(),
+      {
+        type: 'items.paste',
+        elements: [doc.model.elements[1]!],
+        connections: [],
+        shapes: { task: { x: 0, y: 0 } },
+      },
+      /id "task" is taken/,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import {
   type Shape,
   type WorkflowDocument,
 } from '../model/document';
+import { Connection as ConnectionSchema, Element as ElementSchema } from '../model/elements';
 import { paletteByKind } from '../model/elementTypes';
 import { canConnect } from '../rules/canConnect';
 
@@ -18,7 +19,18 @@ export type Command =
     }
   | { readonly type: 'connections.create'; readonly connection: Connection }
   | { readonly type: 'elements.delete'; readonly ids: readonly string[] }
-  | { readonly type: 'elements.rename'; readonly id: string; readonly name: string };
+  | { readonly type: 'elements.rename'; readonly id: string; readonly name: string }
+  /** Replaces an element's properties (the properties panel); its id and type stay. */
+  | { readonly type: 'elements.update'; readonly element: Element }
+  /** Replaces a connection: its condition, outcome or reaction, or its ends (reconnecting). */
+  | { readonly type: 'connections.update'; readonly connection: Connection }
+  /** Adds elements, the connections between them and their shapes at once (paste, duplicate). */
+  | {
+      readonly type: 'items.paste';
+      readonly elements: readonly Element[];
+      readonly connections: readonly Connection[];
+      readonly shapes: Readonly<Record<string, Shape>>;
+    };
 
 /** The words a person sees for a command in the undo menu. */
 export function describeCommand(command: Command): string {
@@ -33,6 +45,12 @@ export function describeCommand(command: Command): string {
       return command.ids.length === 1 ? 'Delete' : `Delete ${command.ids.length} items`;
     case 'elements.rename':
       return 'Rename element';
+    case 'elements.update':
+      return `Edit ${command.element.name || command.element.id}`;
+    case 'connections.update':
+      return 'Edit connection';
+    case 'items.paste':
+      return command.elements.length === 1 ? 'Paste' : `Paste ${command.elements.length} elements`;
   }
 }
 
@@ -52,7 +70,87 @@ export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowD
       return deleteItems(doc, new Set(command.ids));
     case 'elements.rename':
       return renameElement(doc, command.id, command.name);
+    case 'elements.update':
+      return updateElement(doc, command.element);
+    case 'connections.update':
+      return updateConnection(doc, command.connection);
+    case 'items.paste':
+      return pasteItems(doc, command);
   }
+}
+
+/** The first problem the schema finds, as a person reads it. */
+function schemaProblem(result: {
+  success: boolean;
+  error?: { issues: readonly { path: PropertyKey[]; message: string }[] };
+}) {
+  const issue = result.error?.issues[0];
+  if (!issue) return 'it is not valid';
+  return issue.path.length
+    ? `${issue.path.map(String).join('.')}: ${issue.message}`
+    : issue.message;
+}
+
+function updateElement(doc: WorkflowDocument, element: Element): WorkflowDocument {
+  const index = doc.model.elements.findIndex((candidate) => candidate.id === element.id);
+  if (index < 0) throw new BatonError('conflict', `no element "${element.id}"`);
+  const current = doc.model.elements[index] as Element;
+  if (current.type !== element.type) {
+    throw new BatonError('conflict', `"${element.id}" is a ${current.type}, not a ${element.type}`);
+  }
+  const checked = ElementSchema.safeParse(element);
+  if (!checked.success) {
+    throw new BatonError(
+      'conflict',
+      `"${element.id}" cannot take these properties: ${schemaProblem(checked)}`,
+    );
+  }
+  if (JSON.stringify(current) === JSON.stringify(checked.data)) return doc;
+  const elements = doc.model.elements.map((candidate, at) =>
+    at === index ? checked.data : candidate,
+  );
+  return { ...doc, model: { ...doc.model, elements } };
+}
+
+function updateConnection(doc: WorkflowDocument, connection: Connection): WorkflowDocument {
+  const index = doc.model.connections.findIndex((candidate) => candidate.id === connection.id);
+  if (index < 0) throw new BatonError('conflict', `no connection "${connection.id}"`);
+  const current = doc.model.connections[index] as Connection;
+  const checked = ConnectionSchema.safeParse(connection);
+  if (!checked.success) {
+    throw new BatonError(
+      'conflict',
+      `the connection cannot take these properties: ${schemaProblem(checked)}`,
+    );
+  }
+  if (current.source !== connection.source || current.target !== connection.target) {
+    // Reconnecting an end: the rules apply as to a new connection (this one set aside).
+    const without = {
+      ...doc,
+      model: { ...doc.model, connections: doc.model.connections.filter((_, at) => at !== index) },
+    };
+    const verdict = canConnect(without, connection.source, connection.target);
+    if (!verdict.allowed) throw new BatonError('conflict', verdict.reason);
+  }
+  if (JSON.stringify(current) === JSON.stringify(checked.data)) return doc;
+  const connections = doc.model.connections.map((candidate, at) =>
+    at === index ? checked.data : candidate,
+  );
+  return { ...doc, model: { ...doc.model, connections } };
+}
+
+function pasteItems(
+  doc: WorkflowDocument,
+  { elements, connections, shapes }: Extract<Command, { type: 'items.paste' }>,
+): WorkflowDocument {
+  let next = doc;
+  for (const element of elements) {
+    const shape = shapes[element.id];
+    if (!shape) throw new BatonError('conflict', `no shape for pasted "${element.id}"`);
+    next = addElement(next, element, shape);
+  }
+  for (const connection of connections) next = createConnection(next, connection);
+  return next;
 }
 
 function hasId(doc: WorkflowDocument, id: string): boolean {
