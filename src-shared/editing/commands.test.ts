@@ -240,7 +240,7 @@ describe('elements.update', () => {
 
   it('given new properties for a task, then they replace its old ones, and undo and redo are exact', () => {
     const element = { ...task(), service: 'Payment', operation: 'charge', timeoutMs: 5_000 };
-    const run = runThrough(sampleFlow(), { type: 'elements.update', element } as Command);
+    const run = runThrough(sampleFlow(), { type: 'elements.update', element });
     expect(run.executed.doc.model.elements.find((candidate) => candidate.id === 'task')).toEqual(
       element,
     );
