@@ -44,7 +44,8 @@ export function FlowCanvas() {
   const doc = useEditor((state) => state.editor.doc);
   const armed = useEditor((state) => state.placing);
   const { addAt } = usePlacement();
-  const { fitView } = useReactFlow();
+  const { fitView, setCenter } = useReactFlow();
+  const focusRequest = useEditor((state) => state.focusRequest);
   const platform = usePlatform();
   const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
   const [edges, setEdges] = useState<Edge[]>(() => toEdges(doc, []));
@@ -66,6 +67,30 @@ export function FlowCanvas() {
         if (command === 'fitView') void fitView({ duration: 200 });
       }),
     [platform, fitView],
+  );
+
+  // Select and centre what was asked for (a problem clicked in the problems panel).
+  const [handledFocus, setHandledFocus] = useState(focusRequest);
+  if (focusRequest && focusRequest !== handledFocus) {
+    setHandledFocus(focusRequest);
+    setNodes((current) =>
+      current.map((node) => ({ ...node, selected: node.id === focusRequest.id })),
+    );
+    setEdges((current) =>
+      current.map((edge) => ({ ...edge, selected: edge.id === focusRequest.id })),
+    );
+  }
+  useEffect(() => {
+    if (!focusRequest) return;
+    store.getState().setSelection([focusRequest.id]);
+    const shape = store.getState().editor.doc.diagram.shapes[focusRequest.id];
+    if (shape) void setCenter(shape.x + 60, shape.y + 30, { zoom: 1.2, duration: 250 });
+  }, [focusRequest, setCenter, store]);
+
+  const onSelectionChange = useCallback(
+    ({ nodes: picked, edges: pickedEdges }: { nodes: ElementFlowNode[]; edges: Edge[] }) =>
+      store.getState().setSelection([...picked, ...pickedEdges].map((item) => item.id)),
+    [store],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<ElementFlowNode>[]) => {
@@ -146,6 +171,7 @@ export function FlowCanvas() {
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onDelete={onDelete}
+        onSelectionChange={onSelectionChange}
         isValidConnection={isValidConnection}
         onDragOver={(event) => {
           if (event.dataTransfer.types.includes(PALETTE_MIME)) {

@@ -22,6 +22,12 @@ export interface EditorStoreState {
   /** The palette element waiting for a click on the canvas (ephemeral, not history). */
   readonly placing: ElementType | null;
   readonly setPlacing: (type: ElementType | null) => void;
+  /** The selected elements and connections (ephemeral, not history). */
+  readonly selection: readonly string[];
+  readonly setSelection: (ids: readonly string[]) => void;
+  /** Asks the canvas to select and centre an item (a problem clicked, a search hit). */
+  readonly focusRequest: { readonly id: string; readonly serial: number } | null;
+  readonly focus: (id: string) => void;
   readonly run: (command: Command) => void;
   readonly undo: () => void;
   readonly redo: () => void;
@@ -99,6 +105,16 @@ export function createEditorStore(
       saveError: null,
       placing: null,
       setPlacing: (placing) => set({ placing }),
+      selection: [],
+      setSelection: (selection) => {
+        const current = get().selection;
+        const same =
+          current.length === selection.length &&
+          current.every((id, index) => id === selection[index]);
+        if (!same) set({ selection: [...selection] });
+      },
+      focusRequest: null,
+      focus: (id) => set({ focusRequest: { id, serial: (get().focusRequest?.serial ?? 0) + 1 } }),
       run: (command) => {
         try {
           changed(execute(get().editor, command));
