@@ -5,6 +5,8 @@ export interface HostProcess {
   output(): string;
   /** Stops the host with SIGINT (Ctrl+C) and resolves with its exit code. */
   stop(): Promise<number | null>;
+  /** Kills the host with SIGKILL, as a crash would: no flush, no goodbye. */
+  kill(): Promise<void>;
 }
 export declare function startHostProcess(options: {
   db: string;

@@ -1,5 +1,5 @@
 // Starts the built web host as a separate process (as `npm start -- --web` does) and stops it
-// the way a person does, with Ctrl+C (SIGINT). Used by the end-to-end tests and benchmarks.
+// the way a person does, with Ctrl+C (SIGINT), or the way a crash does (SIGKILL). Used by the end-to-end tests and benchmarks.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './build-if-needed.mjs';
@@ -35,6 +35,12 @@ export function startHostProcess({ db, port = 0, timeoutMs = 20_000 }) {
             if (child.exitCode !== null) return done(child.exitCode);
             child.once('exit', (code) => done(code));
             child.kill('SIGINT');
+          }),
+        kill: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGKILL');
           }),
       });
     };

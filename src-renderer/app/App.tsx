@@ -7,6 +7,8 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { useWorkspace, WorkspaceContext } from './WorkspaceContext';
 import { createWorkspaceStore } from './workspaceStore';
 import { EmptyState } from './EmptyState';
+import { TabBar } from './TabBar';
+import { DocumentActiveContext } from '../editor/EditorContext';
 
 // The canvas (React Flow and the editor) loads on first use, so the window is interactive sooner.
 const DocumentView = lazy(() =>
@@ -44,7 +46,8 @@ export function App({ platform }: { platform: Platform }) {
           <Sidebar />
           <main className="app-main">
             <ErrorBanner />
-            <OpenDocument />
+            <TabBar />
+            <OpenDocuments />
           </main>
         </div>
       </WorkspaceContext.Provider>
@@ -52,22 +55,31 @@ export function App({ platform }: { platform: Platform }) {
   );
 }
 
-function OpenDocument() {
+/**
+ * Every open tab's document stays mounted (its undo history and view live on); only the active
+ * one is shown and takes the keyboard.
+ */
+function OpenDocuments() {
   const openId = useWorkspace((state) => state.openId);
+  const tabs = useWorkspace((state) => state.tabs);
   const loaded = useWorkspace((state) => state.loaded);
   const count = useWorkspace((state) => state.workflows.length);
-  if (openId) {
-    return (
-      <Suspense
-        fallback={
-          <div className="empty-state" aria-busy="true">
-            Opening…
-          </div>
-        }
-      >
-        <DocumentView key={openId} workflowId={openId} />
-      </Suspense>
-    );
-  }
-  return <EmptyState loaded={loaded} hasWorkflows={count > 0} />;
+  if (!openId) return <EmptyState loaded={loaded} hasWorkflows={count > 0} />;
+  return (
+    <Suspense
+      fallback={
+        <div className="empty-state" aria-busy="true">
+          Opening…
+        </div>
+      }
+    >
+      {tabs.map((id) => (
+        <div key={id} className="tab-panel" hidden={id !== openId} role="tabpanel">
+          <DocumentActiveContext.Provider value={id === openId}>
+            <DocumentView workflowId={id} />
+          </DocumentActiveContext.Provider>
+        </div>
+      ))}
+    </Suspense>
+  );
 }

@@ -7,6 +7,8 @@ export interface WorkspaceState {
   readonly query: string;
   readonly loaded: boolean;
   readonly openId: string | null;
+  /** The documents open in tabs, in tab order (the active one is `openId`). */
+  readonly tabs: readonly string[];
   /** The last failure, shown until dismissed. */
   readonly error: string | null;
   readonly refresh: () => Promise<void>;
@@ -17,7 +19,10 @@ export interface WorkspaceState {
   readonly remove: (id: string) => Promise<void>;
   /** Imports a Baton JSON file as a new workflow and opens it; a refusal names the file. */
   readonly importFile: (file: ImportedFile) => Promise<WorkflowSummary | undefined>;
+  /** Opens a document in a tab (or switches to its tab) and makes it the active one. */
   readonly open: (id: string | null) => void;
+  /** Closes a tab; the tab to its right (else its left) becomes active. */
+  readonly closeTab: (id: string) => void;
   readonly reportError: (error: unknown) => void;
   readonly dismissError: () => void;
 }
@@ -43,6 +48,16 @@ export function untitledName(kind: WorkflowKind, taken: readonly WorkflowSummary
 }
 
 const LAST_OPEN_KEY = 'baton.lastOpen';
+const TABS_KEY = 'baton.tabs';
+
+function readTabs(memory: Pick<Storage, 'getItem'>): string[] {
+  try {
+    const value: unknown = JSON.parse(memory.getItem(TABS_KEY) ?? '[]');
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The sidebar's state: the workspace's flows and maps, and which one is open. The open one is
@@ -69,14 +84,24 @@ export function createWorkspaceStore(
       query: '',
       loaded: false,
       openId: null,
+      tabs: [],
       error: null,
       refresh: guarded(async () => {
         const workflows = await client['workflows.list']({ query: get().query });
         if (!get().loaded) {
           const last = memory.getItem(LAST_OPEN_KEY);
-          const reopen = workflows.some((workflow) => workflow.id === last) ? last : null;
-          set({ workflows, loaded: true, openId: get().openId ?? reopen });
+          const exists = (id: string | null) => workflows.some((workflow) => workflow.id === id);
+          const reopen = exists(last) ? last : null;
+          const tabs = readTabs(memory).filter(exists);
+          const openId = get().openId ?? reopen;
+          if (openId && !tabs.includes(openId)) tabs.push(openId);
+          set({ workflows, loaded: true, openId, tabs: [...new Set([...get().tabs, ...tabs])] });
           return;
+        }
+        // A tab whose workflow was deleted elsewhere closes.
+        const gone = get().tabs.filter((id) => !workflows.some((workflow) => workflow.id === id));
+        for (const id of gone) {
+          if (get().query === '') get().closeTab(id);
         }
         set({ workflows });
       }),
@@ -103,7 +128,7 @@ export function createWorkspaceStore(
       }),
       remove: guarded(async (id: string) => {
         await client['workflows.delete']({ id });
-        if (get().openId === id) get().open(null);
+        get().closeTab(id);
         await get().refresh();
       }),
       importFile: async (file) => {
@@ -122,7 +147,18 @@ export function createWorkspaceStore(
       open: (id) => {
         if (id) memory.setItem(LAST_OPEN_KEY, id);
         else memory.removeItem(LAST_OPEN_KEY);
-        set({ openId: id });
+        const tabs = id && !get().tabs.includes(id) ? [...get().tabs, id] : get().tabs;
+        memory.setItem(TABS_KEY, JSON.stringify(tabs));
+        set({ openId: id, tabs });
+      },
+      closeTab: (id) => {
+        const { tabs, openId } = get();
+        const at = tabs.indexOf(id);
+        if (at < 0) return;
+        const rest = tabs.filter((tab) => tab !== id);
+        memory.setItem(TABS_KEY, JSON.stringify(rest));
+        set({ tabs: rest });
+        if (openId === id) get().open(rest[at] ?? rest[at - 1] ?? null);
       },
       reportError: (error) => set({ error: describe(error) }),
       dismissError: () => set({ error: null }),

@@ -17,7 +17,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { connectCommand } from '../../src-shared/editing/factories';
 import { ElementType } from '../../src-shared/model/elementTypes';
 import { canConnect } from '../../src-shared/rules/canConnect';
-import { useEditor, useEditorStore } from '../editor/EditorContext';
+import { useDocumentActive, useEditor, useEditorStore } from '../editor/EditorContext';
 import { usePlatform } from '../platform/PlatformContext';
 import { ElementNode } from './ElementNode';
 import { PALETTE_MIME } from './Palette';
@@ -61,12 +61,15 @@ export function FlowCanvas() {
     setEdges((previous) => toEdges(doc, previous));
   }
 
+  const active = useDocumentActive();
   useEffect(
     () =>
-      platform.subscribe('menu.invoked', ({ command }) => {
-        if (command === 'fitView') void fitView({ duration: 200 });
-      }),
-    [platform, fitView],
+      active
+        ? platform.subscribe('menu.invoked', ({ command }) => {
+            if (command === 'fitView') void fitView({ duration: 200 });
+          })
+        : undefined,
+    [active, platform, fitView],
   );
 
   // Select and centre what was asked for (a problem clicked in the problems panel).
@@ -163,6 +166,7 @@ export function FlowCanvas() {
   return (
     <div className={`canvas${armed ? ' is-placing' : ''}`}>
       <ReactFlow
+        id={`canvas-${store.getState().workflowId}`}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

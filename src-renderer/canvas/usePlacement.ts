@@ -4,7 +4,8 @@ import { addElementCommand } from '../../src-shared/editing/factories';
 import type { ElementType } from '../../src-shared/model/elementTypes';
 import { useEditor, useEditorStore } from '../editor/EditorContext';
 
-export const CANVAS_SELECTOR = '.canvas';
+/** The canvas of the document in front (other tabs' canvases stay mounted, hidden). */
+export const CANVAS_SELECTOR = '.tab-panel:not([hidden]) .canvas';
 
 /** Adding elements from the palette: by drop point, by click-to-place, or at the view's centre. */
 export function usePlacement() {

@@ -15,3 +15,10 @@ export function useEditorStore(): EditorStore {
 export function useEditor<T>(selector: (state: EditorStoreState) => T): T {
   return useStore(useEditorStore(), selector);
 }
+
+/** Whether this document is the tab in front: only it takes keyboard shortcuts and menu commands. */
+export const DocumentActiveContext = createContext(true);
+
+export function useDocumentActive(): boolean {
+  return useContext(DocumentActiveContext);
+}

@@ -1,24 +1,32 @@
 import { useEffect } from 'react';
 import { usePlatform } from '../platform/PlatformContext';
-import { useEditorStore } from './EditorContext';
+import { useWorkspace } from '../app/WorkspaceContext';
+import { copy, duplicate, paste } from './clipboard';
+import { useDocumentActive, useEditorStore } from './EditorContext';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
- * The open document's keyboard shortcuts (undo, redo, save version), also reachable from the
- * native menu in the desktop app.
+ * The open document's keyboard shortcuts (undo, redo, save version, copy, paste, duplicate), the
+ * first three also reachable from the native menu in the desktop app.
  */
 export function useDocumentShortcuts({ saveVersion }: { saveVersion: () => void }) {
   const store = useEditorStore();
   const platform = usePlatform();
+  const active = useDocumentActive();
+  const reportError = useWorkspace((state) => state.reportError);
 
   useEffect(() => {
+    // Only the document in front takes the keyboard and the menu.
+    if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       if (!mod) return;
       const key = event.key.toLowerCase();
+      // In the desktop app the menu's accelerators take undo, redo and save.
+      if (platform.kind === 'desktop' && ['s', 'z', 'y'].includes(key)) return;
       if (key === 's') {
         event.preventDefault();
         saveVersion();
@@ -30,10 +38,17 @@ export function useDocumentShortcuts({ saveVersion }: { saveVersion: () => void 
       } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
         event.preventDefault();
         store.getState().redo();
+      } else if (key === 'c') {
+        if (copy(store) > 0) event.preventDefault();
+      } else if (key === 'v') {
+        event.preventDefault();
+        paste(store, reportError);
+      } else if (key === 'd') {
+        event.preventDefault();
+        duplicate(store, reportError);
       }
     };
-    // In the desktop app the menu's accelerators take these keys and arrive as menu commands.
-    if (platform.kind !== 'desktop') window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown);
     const unsubscribe = platform.subscribe('menu.invoked', ({ command }) => {
       if (command === 'undo') store.getState().undo();
       if (command === 'redo') store.getState().redo();
@@ -43,5 +58,5 @@ export function useDocumentShortcuts({ saveVersion }: { saveVersion: () => void 
       window.removeEventListener('keydown', onKeyDown);
       unsubscribe();
     };
-  }, [platform, store, saveVersion]);
+  }, [active, platform, store, saveVersion, reportError]);
 }

@@ -7,6 +7,7 @@ import {
   startSession,
   waitForSaved,
   type Session,
+  front,
 } from './harness';
 
 describe('drawing a flow and finding it again', () => {
@@ -28,11 +29,11 @@ describe('drawing a flow and finding it again', () => {
     await page.getByRole('heading', { name: 'Untitled flow' }).waitFor();
     await dragFromPalette(page, 'Start', { x: 160, y: 260 });
     await dragFromPalette(page, 'Service task', { x: 460, y: 260 });
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(2);
 
     // And connects them by dragging from the start event's handle to the task's handle
     await connectByDrag(page, 'start_1', 'serviceTask_1');
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => front(page).locator('.react-flow__edge').count()).toBe(1);
     await waitForSaved(page);
     await screenshot(page, 'e2e-draw-and-persist');
 
@@ -40,15 +41,15 @@ describe('drawing a flow and finding it again', () => {
     await page.reload();
     await page.locator('.app[data-ready]').waitFor();
     await page.getByRole('heading', { name: 'Untitled flow' }).waitFor();
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
-    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(2);
+    expect(await front(page).locator('.react-flow__edge').count()).toBe(1);
 
     // And after the host is stopped with Ctrl+C and started again, everything is still there
     await session.restartHost();
     await openApp(session);
     await page.getByRole('button', { name: 'Untitled flow (flow)' }).click();
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
-    expect(await page.locator('.react-flow__edge').count()).toBe(1);
-    expect(await page.locator('.react-flow__node[data-id="start_1"]').count()).toBe(1);
+    await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(2);
+    expect(await front(page).locator('.react-flow__edge').count()).toBe(1);
+    expect(await front(page).locator('.react-flow__node[data-id="start_1"]').count()).toBe(1);
   });
 });

@@ -17,6 +17,8 @@ export interface Session {
   page: Page;
   /** Stops the host with Ctrl+C and starts it again on the same workspace. */
   restartHost(): Promise<void>;
+  /** Kills the host with SIGKILL (a crash) and starts it again on the same workspace. */
+  crashHost(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export async function startSession(): Promise<Session> {
     page: await browser.newPage({ viewport: { width: 1280, height: 800 } }),
     async restartHost() {
       expect(await session.host.stop()).toBe(0);
+      session.host = await startHostProcess({ db });
+    },
+    async crashHost() {
+      await session.host.kill();
       session.host = await startHostProcess({ db });
     },
     async close() {
@@ -52,17 +58,22 @@ export async function openApp(session: Session): Promise<Page> {
   return session.page;
 }
 
+/** The document in front: the open tab's panel (other tabs stay mounted, hidden). */
+export function front(page: Page) {
+  return page.locator('.tab-panel:not([hidden])');
+}
+
 /** Drags a palette item onto the canvas at a point relative to the canvas' top-left corner. */
 export async function dragFromPalette(page: Page, label: string, at: { x: number; y: number }) {
   await page
     .getByRole('complementary', { name: 'Palette' })
     .getByRole('button', { name: label, exact: true })
-    .dragTo(page.locator('.react-flow__pane'), { targetPosition: at });
+    .dragTo(front(page).locator('.react-flow__pane'), { targetPosition: at });
 }
 
 /** The centre of an element's handle on screen. */
 async function handleCentre(page: Page, elementId: string, kind: 'source' | 'target') {
-  const box = await page
+  const box = await front(page)
     .locator(`.react-flow__node[data-id="${elementId}"] .handle-${kind}`)
     .boundingBox();
   if (!box) throw new Error(`no ${kind} handle on ${elementId}`);

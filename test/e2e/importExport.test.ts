@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src-shared/format/loadDocument';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { documentOf } from '../shared/documents';
-import { openApp, screenshot, startSession, type Session } from './harness';
+import { openApp, screenshot, startSession, type Session, front } from './harness';
 
 const example = join(process.cwd(), 'assets/examples/order-saga.json');
 
@@ -63,10 +63,10 @@ describe('importing and exporting Baton JSON in Chromium', () => {
     await page.getByRole('heading', { name }).waitFor();
     await list.getByRole('button', { name: `${name} (${imported.kind})` }).waitFor();
     await expect
-      .poll(() => page.locator('.react-flow__node').count())
+      .poll(() => front(page).locator('.react-flow__node').count())
       .toBe(imported.model.elements.length);
     await expect
-      .poll(() => page.locator('.react-flow__edge').count())
+      .poll(() => front(page).locator('.react-flow__edge').count())
       .toBe(imported.model.connections.length);
 
     // Export downloads <name>.baton.json holding the same document

@@ -6,6 +6,7 @@ import {
   startSession,
   waitForSaved,
   type Session,
+  front,
 } from './harness';
 
 describe('managing the workspace and editing in Chromium', () => {
@@ -36,13 +37,13 @@ describe('managing the workspace and editing in Chromium', () => {
     await dragFromPalette(page, 'Service', { x: 120, y: 120 });
     await dragFromPalette(page, 'Service', { x: 520, y: 120 });
     await dragFromPalette(page, 'Event', { x: 320, y: 320 });
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(3);
     await connectByDrag(page, 'service_1', 'service_2');
     await page.waitForTimeout(300);
-    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    expect(await front(page).locator('.react-flow__edge').count()).toBe(0);
     await connectByDrag(page, 'service_1', 'event_1');
     await connectByDrag(page, 'event_1', 'service_2');
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    await expect.poll(() => front(page).locator('.react-flow__edge').count()).toBe(2);
 
     // Rename by double-click, typing and Enter
     await list.getByRole('button', { name: 'Untitled flow (flow)' }).dblclick();
@@ -83,17 +84,19 @@ describe('managing the workspace and editing in Chromium', () => {
 
     // Click-to-place: pick "End" in the palette, then click the canvas
     await palette.getByRole('button', { name: 'End', exact: true }).click();
-    await page.locator('.react-flow__pane').click({ position: { x: 500, y: 300 } });
-    await page.locator('.react-flow__node[data-id="end_1"]').waitFor();
+    await front(page)
+      .locator('.react-flow__pane')
+      .click({ position: { x: 500, y: 300 } });
+    await front(page).locator('.react-flow__node[data-id="end_1"]').waitFor();
 
     // Keyboard: Enter on a palette item adds it in the middle of the view
     await palette.getByRole('button', { name: 'User task', exact: true }).press('Enter');
-    await page.locator('.react-flow__node[data-id="userTask_1"]').waitFor();
+    await front(page).locator('.react-flow__node[data-id="userTask_1"]').waitFor();
     await dragFromPalette(page, 'Start', { x: 120, y: 120 });
-    await page.locator('.react-flow__node[data-id="start_1"]').waitFor();
+    await front(page).locator('.react-flow__node[data-id="start_1"]').waitFor();
 
     // Double-click renames an element in place
-    await page.locator('.react-flow__node[data-id="userTask_1"]').dblclick();
+    await front(page).locator('.react-flow__node[data-id="userTask_1"]').dblclick();
     await page.getByRole('textbox', { name: 'Name of User task' }).fill('Manager approval');
     await page.keyboard.press('Enter');
     await page
@@ -103,13 +106,13 @@ describe('managing the workspace and editing in Chromium', () => {
 
     // The same connection twice is refused: the second drag connects nothing
     await connectByDrag(page, 'userTask_1', 'end_1');
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => front(page).locator('.react-flow__edge').count()).toBe(1);
     await connectByDrag(page, 'userTask_1', 'end_1');
     await page.waitForTimeout(300);
-    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await front(page).locator('.react-flow__edge').count()).toBe(1);
 
     // Moving a node is one undoable step; undo and redo with the keyboard
-    const node = page.locator('.react-flow__node[data-id="end_1"]');
+    const node = front(page).locator('.react-flow__node[data-id="end_1"]');
     const before = await node.boundingBox();
     if (!before) throw new Error('end_1 not on screen');
     await page.mouse.move(before.x + before.width / 2, before.y + 5);
@@ -127,10 +130,10 @@ describe('managing the workspace and editing in Chromium', () => {
     // Delete the selected node with the Delete key: its connection goes with it; undo brings both back
     await node.click();
     await page.keyboard.press('Delete');
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
-    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(2);
+    expect(await front(page).locator('.react-flow__edge').count()).toBe(0);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => front(page).locator('.react-flow__edge').count()).toBe(1);
 
     // Save version stores an immutable version
     await waitForSaved(page);
