@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
+import { ExportMenu } from '../export/ExportMenu';
 import { usePlatform } from '../platform/PlatformContext';
 import { downloadText } from '../ui/downloadText';
 import { useEditor, useEditorStore } from './EditorContext';
@@ -71,6 +72,7 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
       >
         Export
       </button>
+      <ExportMenu workflowId={workflowId} />
       <button
         type="button"
         className="primary"
