@@ -7,6 +7,7 @@ import { ElementMarkers } from './ElementMarkers';
 import { elementTypeInfo } from '../../src-shared/model/elementTypes';
 import type { ElementFlowNode } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
+import { ProblemBadge } from '../problems/ProblemBadge';
 
 /** One element on the canvas, drawn with its BPMN-style shape, with handles where it connects. */
 export const ElementNode = memo(function ElementNode({
@@ -47,6 +48,7 @@ export const ElementNode = memo(function ElementNode({
       <ElementGlyph type={element.type} />
       {label}
       <ElementMarkers element={element} />
+      <ProblemBadge elementId={element.id} />
       {info.accepts.outgoing && (
         <Handle type="source" position={Position.Right} className="handle handle-source" />
       )}
