@@ -13,7 +13,7 @@ Commands:
   compile <file> [-o out.json]     print (or write) a flow's XState machine config, or a
                                    map's compiled machines and broker wiring
   import <file.json> [-o out.json] read a document without trusting it; write it in stable form
-  export <file> --to json|xstate [-o out]
+  export <file> --to json|xstate|svg [-o out]
                                    the document as stable JSON, or its compiled XState machines
   run <file> [--scenario s.json] [--seed N] [--db path] [--json]
                                    run a flow or map against mock services (virtual time,
@@ -104,7 +104,7 @@ export function main(argv: readonly string[], io: Output = stdio): number | Prom
       return importCommand(positionals[0] as string, values.out, io);
     case 'export':
       if (positionals.length !== 1) return badUsage(io, 'export needs exactly one file');
-      if (!values.to) return badUsage(io, 'export needs --to json or --to xstate');
+      if (!values.to) return badUsage(io, 'export needs --to json, --to xstate or --to svg');
       return exportCommand(positionals[0] as string, values.to, values.out, io);
     case 'run':
       if (positionals.length !== 1) return badUsage(io, 'run needs exactly one file');

@@ -30,6 +30,14 @@ describe('baton export', () => {
     expect(readFileSync(out, 'utf8')).toBe(baton('compile', saga).out);
   });
 
+  it('--to svg writes the diagram the app exports', () => {
+    const result = baton('export', saga, '--to', 'svg');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^<svg[^>]*role="img"/);
+    expect(result.out).toContain('data-element-id="chargePayment"');
+    expect(result.out).toContain('Charge payment');
+  });
+
   it.each([
     ['bpmn', 'not available yet'],
     ['pdf', 'unknown target'],

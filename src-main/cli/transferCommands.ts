@@ -1,16 +1,18 @@
 import { extname } from 'node:path';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
 import { compileDocument } from '../../src-shared/compiler/compileDocument';
+import { renderDiagramSvg } from '../../src-shared/diagram/renderDiagramSvg';
 import { EXIT, formatDiagnostic, writeOutput, type Output } from './commands';
 import { readDocumentFile } from './readDocumentFile';
 
 /** The export targets of DESIGN.md §5, and the ones this build can write. */
 export const EXPORT_TARGETS = ['json', 'bpmn', 'xstate', 'asl', 'asyncapi', 'svg'] as const;
-const AVAILABLE = new Set(['json', 'xstate']);
+const AVAILABLE = new Set(['json', 'xstate', 'svg']);
 
 /**
- * `baton export <file> --to json|xstate [-o out]`: the document in Baton's stable JSON form, or
- * its compiled XState machine(s). The other targets come with the interchange work.
+ * `baton export <file> --to json|xstate|svg [-o out]`: the document in Baton's stable JSON form,
+ * its compiled XState machine(s), or its diagram as the SVG the app exports. The other targets
+ * come with the interchange work.
  */
 export function exportCommand(
   file: string,
@@ -32,6 +34,7 @@ export function exportCommand(
   }
   if (to === 'json')
     return writeOutput(serializeDocument(read.document), outFile, io, `${file}: JSON`);
+  if (to === 'svg') return writeOutput(renderDiagramSvg(read.document), outFile, io, `${file}: SVG`);
   const { text, diagnostics } = compileDocument(read.document);
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(file, diagnostic)}\n`);
   if (text === null) return EXIT.failedCheck;
