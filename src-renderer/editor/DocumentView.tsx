@@ -4,6 +4,9 @@ import type { OpenedWorkflow } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { Palette } from '../canvas/Palette';
+import { PropertiesPanel } from '../properties/PropertiesPanel';
+import { DiagnosticsProvider } from '../problems/DiagnosticsProvider';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { usePlatform } from '../platform/PlatformContext';
 import { createEditorStore, type EditorStore } from './editorStore';
 import { EditorContext } from './EditorContext';
@@ -60,18 +63,22 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
 
   return (
     <EditorContext.Provider value={store}>
-      <ReactFlowProvider>
-        <section
-          className="document"
-          aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}
-        >
-          <DocumentHeader workflowId={workflowId} />
-          <div className="document-body">
-            <Palette kind={opened.document.kind} />
-            <FlowCanvas />
-          </div>
-        </section>
-      </ReactFlowProvider>
+      <DiagnosticsProvider>
+        <ReactFlowProvider>
+          <section
+            className="document"
+            aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}
+          >
+            <DocumentHeader workflowId={workflowId} />
+            <div className="document-body">
+              <Palette kind={opened.document.kind} />
+              <FlowCanvas />
+              <PropertiesPanel />
+            </div>
+            <ProblemsPanel />
+          </section>
+        </ReactFlowProvider>
+      </DiagnosticsProvider>
     </EditorContext.Provider>
   );
 }
