@@ -1,9 +1,12 @@
 import { useId, useState } from 'react';
 import { useEditor } from '../editor/EditorContext';
+import { elementName } from './describeConnection';
 
 interface EmitsFieldProps {
   readonly legend: string;
   readonly hint: string;
+  /** The reacting service node: the events it has publish edges to are offered first. */
+  readonly publisher: string;
   /** Ids of event type nodes, in the order they are published. */
   readonly value: readonly string[];
   /** Applies the list; returns why it was refused, or `null`. */
@@ -12,21 +15,32 @@ interface EmitsFieldProps {
 
 /**
  * The event type nodes a reaction publishes, one checkbox each. Ticking one adds it at the end
- * of the list (the order of publishing, shown as #1, #2…); ids that are not event types of the
- * map are listed too, so they can be unticked.
+ * of the list (the order of publishing, shown as #1, #2…). The events the service publishes
+ * (has a publish edge to) are offered; the map's other event types on request, and ids that are
+ * not event types of the map are listed too, so they can be unticked.
  */
-export function EmitsField({ legend, hint, value, onCommit }: EmitsFieldProps) {
+export function EmitsField({ legend, hint, publisher, value, onCommit }: EmitsFieldProps) {
   const id = useId();
   const doc = useEditor((state) => state.editor.doc);
+  const [showAll, setShowAll] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const events = doc.model.elements.filter((element) => element.type === 'eventType');
+  const published = new Set(
+    doc.model.connections
+      .filter((connection) => connection.source === publisher)
+      .map((connection) => connection.target),
+  );
   const known = new Set(events.map((event) => event.id));
+  const everything = showAll || published.size === 0;
   const choices = [
-    ...events.map((event) => ({ id: event.id, label: event.name || event.id })),
+    ...events
+      .filter((event) => everything || published.has(event.id) || value.includes(event.id))
+      .map((event) => ({ id: event.id, label: event.name || event.id })),
     ...value
       .filter((eventId) => !known.has(eventId))
       .map((eventId) => ({ id: eventId, label: `${eventId} (not an event type of this map)` })),
   ];
+  const hidden = events.length - choices.filter((choice) => known.has(choice.id)).length;
   const toggle = (eventId: string, checked: boolean) => {
     const next = checked ? [...value, eventId] : value.filter((other) => other !== eventId);
     setRefusal(onCommit(next));
@@ -50,6 +64,11 @@ export function EmitsField({ legend, hint, value, onCommit }: EmitsFieldProps) {
           ) : null}
         </label>
       ))}
+      {hidden > 0 ? (
+        <button type="button" className="prop-link" onClick={() => setShowAll(true)}>
+          Show the map&apos;s other {hidden === 1 ? 'event type' : `${hidden} event types`}
+        </button>
+      ) : null}
       {refusal ? (
         <p className="prop-error" id={`${id}-error`}>
           {refusal}
@@ -57,6 +76,9 @@ export function EmitsField({ legend, hint, value, onCommit }: EmitsFieldProps) {
       ) : null}
       <p className="prop-hint" id={`${id}-hint`}>
         {hint}
+        {published.size === 0
+          ? ` ${elementName(doc, publisher)} publishes no event yet: draw a publish edge from it.`
+          : ''}
       </p>
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reaction, WorkflowDocument } from '../../src-shared/model/document';
@@ -106,6 +106,20 @@ describe("a map's reaction: what it emits and how it runs", () => {
     expect(reaction(doc()).emitsOnSuccess).toEqual(['paymentDeclined']);
     await userEvent.click(screen.getAllByRole('checkbox', { name: /Payment declined/ })[1]!);
     expect(reaction(doc()).emitsOnFailure).toEqual(['paymentDeclined']);
+  });
+
+  it('offers the events the service publishes, and the others on request', async () => {
+    await openReaction();
+    const [success] = screen.getAllByRole('group', { name: 'Emits on success' });
+    const offered = () =>
+      within(success!)
+        .getAllByRole('checkbox')
+        .map((box) => box.parentElement?.textContent?.trim());
+    expect(offered()).toEqual(['Payment captured', 'Payment declined']);
+    await userEvent.click(
+      within(success!).getByRole('button', { name: "Show the map's other event type" }),
+    );
+    expect(offered()).toEqual(['Order placed', 'Payment captured', 'Payment declined']);
   });
 
   it('sets idempotent, concurrency and its condition, refusing a bad concurrency', async () => {

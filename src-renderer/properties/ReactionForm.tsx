@@ -57,12 +57,14 @@ export function ReactionForm({ connection, service }: ReactionFormProps) {
       />
       <EmitsField
         legend="Emits on success"
+        publisher={connection.target}
         hint="Published in this order when every call succeeded."
         value={reaction.emitsOnSuccess}
         onCommit={(emitsOnSuccess) => change({ emitsOnSuccess })}
       />
       <EmitsField
         legend="Emits on failure"
+        publisher={connection.target}
         hint="Published when a call fails: how the map compensates. None: the event is redelivered."
         value={reaction.emitsOnFailure}
         onCommit={(emitsOnFailure) => change({ emitsOnFailure })}

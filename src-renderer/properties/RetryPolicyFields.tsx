@@ -47,9 +47,14 @@ export function RetryPolicyFields({ retry, onCommit }: RetryPolicyFieldsProps) {
             label="Backoff"
             value={retry.backoff}
             options={[
-              { value: 'fixed', label: 'Fixed: the same delay each time' },
-              { value: 'exponential', label: 'Exponential: the delay doubles each time' },
+              { value: 'fixed', label: 'Fixed' },
+              { value: 'exponential', label: 'Exponential' },
             ]}
+            hint={
+              retry.backoff === 'fixed'
+                ? 'The same delay before each attempt.'
+                : 'The delay doubles after each attempt, up to the max delay.'
+            }
             onCommit={(backoff) => change({ backoff: backoff as RetryPolicy['backoff'] })}
           />
           <DurationField

@@ -8,8 +8,9 @@ import { usePlatform } from '../platform/PlatformContext';
 import type { PanelData } from './PanelDataContext';
 
 /**
- * Loads the workspace's catalog and flows, again whenever the workspace's workflows change (an
- * import may bring services), and merges the catalog with the document's own.
+ * Loads the workspace's catalog and flows, the flows again whenever the workspace's workflows
+ * change and the catalog when one is created (an import may bring services), and merges the
+ * catalog with the document's own.
  */
 export function useLoadPanelData(doc: WorkflowDocument, workflowId: string): PanelData {
   const { client, subscribe } = usePlatform();
@@ -18,19 +19,24 @@ export function useLoadPanelData(doc: WorkflowDocument, workflowId: string): Pan
 
   useEffect(() => {
     let current = true;
-    const load = () => {
+    const loadCatalog = () =>
       client['catalog.get']({}).then(
         (catalog) => current && setWorkspaceCatalog(catalog),
         // Without the workspace's catalog the document's own still serves.
         () => current && setWorkspaceCatalog(emptyCatalog),
       );
+    const loadWorkflows = () =>
       client['workflows.list']({}).then(
         (list) => current && setWorkflows(list),
         () => undefined,
       );
-    };
-    load();
-    const unsubscribe = subscribe('workflows.changed', load);
+    void loadCatalog();
+    void loadWorkflows();
+    const unsubscribe = subscribe('workflows.changed', ({ change }) => {
+      void loadWorkflows();
+      // A created workflow may be an import, which adds its services to the workspace.
+      if (change === 'created') void loadCatalog();
+    });
     return () => {
       current = false;
       unsubscribe();

@@ -16,7 +16,7 @@ export function IdField({ id }: { id: string }) {
     }
   };
   return (
-    <Field label="Id" hint="The technical id: runs, traces and the compiled machine use it.">
+    <Field label="Id" hint="Stable: runs, traces and the compiled machine name it.">
       {(control) => (
         <div className="prop-id">
           <input
