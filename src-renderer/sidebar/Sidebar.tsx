@@ -3,6 +3,7 @@ import type { WorkflowSummary } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ImportButton } from './ImportButton';
+import { CatalogDialog } from '../catalog/CatalogDialog';
 import { WorkflowListItem } from './WorkflowListItem';
 import { NewWorkflowButtons } from '../ui/NewWorkflowButtons';
 
@@ -14,12 +15,21 @@ export function Sidebar() {
   const setQuery = useWorkspace((state) => state.setQuery);
   const remove = useWorkspace((state) => state.remove);
   const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
+  const [editingCatalog, setEditingCatalog] = useState(false);
 
   return (
     <nav className="sidebar" aria-label="Workspace">
+      {editingCatalog && <CatalogDialog onClose={() => setEditingCatalog(false)} />}
       <div className="sidebar-header">
         <div className="sidebar-title">
           <span className="brand">Baton</span>
+          <button
+            type="button"
+            onClick={() => setEditingCatalog(true)}
+            title="Services and event types"
+          >
+            Catalog…
+          </button>
           <ImportButton />
         </div>
         <NewWorkflowButtons className="sidebar-actions" />
