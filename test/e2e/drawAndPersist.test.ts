@@ -26,7 +26,7 @@ describe('drawing a flow and finding it again', () => {
 
     // When the user creates a flow and drags a start event and a service task onto the canvas
     await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.getByRole('heading', { name: 'Untitled flow' }).waitFor();
+    await page.getByRole('heading', { name: 'Untitled flow', level: 1 }).waitFor();
     await dragFromPalette(page, 'Start', { x: 160, y: 260 });
     await dragFromPalette(page, 'Service task', { x: 460, y: 260 });
     await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(2);
@@ -40,7 +40,7 @@ describe('drawing a flow and finding it again', () => {
     // Then after a reload the flow is open again with both elements and the connection
     await page.reload();
     await page.locator('.app[data-ready]').waitFor();
-    await page.getByRole('heading', { name: 'Untitled flow' }).waitFor();
+    await page.getByRole('heading', { name: 'Untitled flow', level: 1 }).waitFor();
     await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(2);
     expect(await front(page).locator('.react-flow__edge').count()).toBe(1);
 

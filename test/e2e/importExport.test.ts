@@ -60,7 +60,7 @@ describe('importing and exporting Baton JSON in Chromium', () => {
     // Import through the file input: the flow is listed, opened and drawn
     await page.getByRole('button', { name: 'Import…' }).waitFor();
     await picker.setInputFiles(flowFile);
-    await page.getByRole('heading', { name }).waitFor();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
     await list.getByRole('button', { name: `${name} (${imported.kind})` }).waitFor();
     await expect
       .poll(() => front(page).locator('.react-flow__node').count())
@@ -89,7 +89,7 @@ describe('importing and exporting Baton JSON in Chromium', () => {
         'this Baton reads format 1). Update Baton to open it.',
     );
     expect(await list.getByRole('listitem').count()).toBe(1);
-    await page.getByRole('heading', { name }).waitFor();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
 
     await screenshot(page, 'e2e-import-export');
   });

@@ -27,7 +27,7 @@ describe('documents in tabs', () => {
   it('copies elements in one tab and pastes them, connected, into another; undo takes the paste back in one step', async () => {
     const page = await openApp(session);
     await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.getByRole('heading', { name: 'Untitled flow' }).waitFor();
+    await page.getByRole('heading', { name: 'Untitled flow', level: 1 }).waitFor();
     await dragFromPalette(page, 'Start', { x: 150, y: 150 });
     await dragFromPalette(page, 'Service task', { x: 400, y: 150 });
     await connectByDrag(page, 'start_1', 'serviceTask_1');
@@ -35,7 +35,7 @@ describe('documents in tabs', () => {
     await waitForSaved(page);
 
     await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.getByRole('heading', { name: 'Untitled flow 2' }).waitFor();
+    await page.getByRole('heading', { name: 'Untitled flow 2', level: 1 }).waitFor();
     await expect.poll(() => page.getByRole('tab').count()).toBe(2);
 
     // Back to the first tab: select both elements (shift-click) and copy.
@@ -49,7 +49,7 @@ describe('documents in tabs', () => {
 
     // Paste into the second tab.
     await page.getByRole('tab', { name: 'Untitled flow 2' }).click();
-    await page.getByRole('heading', { name: 'Untitled flow 2' }).waitFor();
+    await page.getByRole('heading', { name: 'Untitled flow 2', level: 1 }).waitFor();
     await front(page)
       .locator('.react-flow__pane')
       .click({ position: { x: 600, y: 400 } });
@@ -82,7 +82,7 @@ describe('recovery after a crash', () => {
   it('given a never-versioned flow edited more than a second before the host is killed, then every such edit is there after restart', async () => {
     const page = await openApp(session);
     await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.getByRole('heading', { name: /Untitled flow/ }).waitFor();
+    await page.getByRole('heading', { name: /Untitled flow/, level: 1 }).waitFor();
     const name =
       (await page.getByRole('heading', { level: 1 }).first().textContent())?.trim() ?? '';
     await dragFromPalette(page, 'Start', { x: 150, y: 200 });

@@ -23,9 +23,9 @@ describe('managing the workspace and editing in Chromium', () => {
     const list = page.getByRole('list', { name: 'Flows and maps' });
 
     await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.getByRole('heading', { name: 'Untitled flow' }).waitFor();
+    await page.getByRole('heading', { name: 'Untitled flow', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'New map' }).first().click();
-    await page.getByRole('heading', { name: 'Untitled map' }).waitFor();
+    await page.getByRole('heading', { name: 'Untitled map', level: 1 }).waitFor();
     expect(
       await page
         .getByRole('complementary', { name: 'Palette' })
@@ -55,7 +55,7 @@ describe('managing the workspace and editing in Chromium', () => {
     // Duplicate opens the copy
     await list.getByRole('listitem').filter({ hasText: 'Order saga' }).hover();
     await list.getByRole('button', { name: 'Duplicate Order saga' }).click();
-    await page.getByRole('heading', { name: 'Order saga (copy)' }).waitFor();
+    await page.getByRole('heading', { name: 'Order saga (copy)', level: 1 }).waitFor();
 
     // Search narrows the list
     await page.getByRole('searchbox', { name: 'Search flows and maps' }).fill('saga');
@@ -79,7 +79,7 @@ describe('managing the workspace and editing in Chromium', () => {
   it('places by click and keyboard, refuses a forbidden connection, undoes, redoes and saves a version', async () => {
     const page = await openApp(session);
     await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.getByRole('heading', { name: /Untitled flow/ }).waitFor();
+    await page.getByRole('heading', { name: /Untitled flow/, level: 1 }).waitFor();
     const palette = page.getByRole('complementary', { name: 'Palette' });
 
     // Click-to-place: pick "End" in the palette, then click the canvas

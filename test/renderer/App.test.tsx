@@ -14,14 +14,14 @@ describe('the workspace sidebar (jsdom, real services on in-memory SQLite)', () 
   it('shows an empty state, then a created flow opened in the editor', async () => {
     // Given an empty workspace
     render(<App platform={platform} />);
-    await screen.findByRole('heading', { name: 'Draw your first workflow' });
+    await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
     expect(screen.getByText('No flows or maps yet.')).toBeTruthy();
 
     // When the user clicks "New flow"
     await userEvent.click(screen.getAllByRole('button', { name: 'New flow' })[0]!);
 
-    // Then it is listed, stored, and open in the editor
-    await screen.findByRole('heading', { name: 'Untitled flow' });
+    // Then it is listed, stored, and open in the editor (the editor loads on first use)
+    await screen.findByRole('heading', { name: 'Untitled flow', level: 1 }, { timeout: 5_000 });
     const list = screen.getByRole('list', { name: 'Flows and maps' });
     expect(within(list).getByRole('button', { name: 'Untitled flow (flow)' })).toBeTruthy();
     const stored = await platform.client['workflows.list']({});
@@ -35,7 +35,7 @@ describe('the workspace sidebar (jsdom, real services on in-memory SQLite)', () 
     render(<App platform={platform} />);
     await screen.findByRole('button', { name: 'Untitled flow (flow)' });
     await userEvent.click(screen.getAllByRole('button', { name: 'New flow' })[0]!);
-    await screen.findByRole('heading', { name: 'Untitled flow 2' });
+    await screen.findByRole('heading', { name: 'Untitled flow 2', level: 1 });
 
     screen.getByRole('button', { name: 'Untitled flow (flow)' }).focus();
     await userEvent.keyboard('{F2}');
@@ -84,7 +84,7 @@ describe('the workspace sidebar (jsdom, real services on in-memory SQLite)', () 
 
   it('shows a failure in words instead of crashing', async () => {
     render(<App platform={platform} />);
-    await screen.findByRole('heading', { name: 'Draw your first workflow' });
+    await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
     platform.core.close();
     await userEvent.click(screen.getAllByRole('button', { name: 'New flow' })[0]!);
     const alert = await screen.findByRole('alert');

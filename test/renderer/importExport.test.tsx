@@ -22,14 +22,14 @@ describe('import and export (jsdom, real services on in-memory SQLite)', () => {
 
   it('imports a picked file as a new flow, lists it and opens it', async () => {
     render(<App platform={platform} />);
-    await screen.findByRole('heading', { name: 'Draw your first workflow' });
+    await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
 
     await userEvent.upload(
       screen.getByLabelText('Baton JSON file to import'),
       jsonFile('checkout.baton.json', serializeDocument({ ...sampleFlow(), name: 'Checkout' })),
     );
 
-    await screen.findByRole('heading', { name: 'Checkout' });
+    await screen.findByRole('heading', { name: 'Checkout', level: 1 });
     const list = screen.getByRole('list', { name: 'Flows and maps' });
     expect(within(list).getByRole('button', { name: 'Checkout (flow)' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -37,7 +37,7 @@ describe('import and export (jsdom, real services on in-memory SQLite)', () => {
 
   it('names the file and the problem in the banner when a file cannot be imported, and stores nothing', async () => {
     render(<App platform={platform} />);
-    await screen.findByRole('heading', { name: 'Draw your first workflow' });
+    await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
 
     await userEvent.upload(
       screen.getByLabelText('Baton JSON file to import'),
