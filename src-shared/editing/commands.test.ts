@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, sampleFlow } from '../../test/shared/documents';
 import { BatonError } from '../contract/errors';
-import type { WorkflowDocument } from '../model/document';
+import { createEmptyDocument, type WorkflowDocument } from '../model/document';
 import { WorkflowDocument as DocumentSchema } from '../model/document';
 import type { Command } from './commands';
 import { createEditorState, execute, redo, undo, type EditorState } from './history';
@@ -323,5 +323,86 @@ describe('items.paste', () => {
       },
       /id "task" is taken/,
     );
+  });
+});
+
+describe('document.replace', () => {
+  /** The sample flow as saved in an older version: the task renamed, the gateway gone, moved. */
+  const savedVersion = (): WorkflowDocument => {
+    const doc = sampleFlow();
+    return {
+      ...doc,
+      model: {
+        elements: doc.model.elements
+          .filter((element) => element.id !== 'gateway')
+          .map((element) => (element.id === 'task' ? { ...element, name: 'Refund' } : element)),
+        connections: doc.model.connections,
+      },
+      diagram: {
+        shapes: { start: { x: 0, y: 0 }, task: { x: 160, y: 40 }, end: { x: 320, y: 0 } },
+      },
+    };
+  };
+
+  it('given a draft, when a saved version is restored, then it becomes the document in one step named after it; undo and redo are exact', () => {
+    const version = savedVersion();
+
+    const run = runThrough(sampleFlow(), {
+      type: 'document.replace',
+      document: version,
+      version: 3,
+    });
+
+    expect(run.executed.doc).toBe(version);
+    expect(run.executed.past).toHaveLength(1);
+    expect(run.executed.past[0]?.label).toBe('Restore version 3');
+    expect(run.undone.doc.model.elements.map((element) => element.id)).toContain('gateway');
+    expectExactUndoRedo(run);
+  });
+
+  it('given a version with the same content as the draft, when restored, then no history entry is made', () => {
+    const state = frozenState();
+
+    const after = execute(state, {
+      type: 'document.replace',
+      document: structuredClone(sampleFlow()),
+      version: 1,
+    });
+
+    expect(after).toBe(state);
+  });
+
+  it.each([
+    [
+      'a map in place of a flow',
+      { ...createEmptyDocument('map') },
+      /a flow cannot be replaced by a map/,
+    ],
+    [
+      'a document with a connection to nowhere',
+      {
+        ...sampleFlow(),
+        model: { ...sampleFlow().model, connections: [{ id: 'f', source: 'task', target: 'x' }] },
+      },
+      /cannot be restored: .*unknown element "x"/,
+    ],
+  ])('given %s, when restored, then it is refused as a conflict', (_case, document, message) => {
+    expectConflict(frozenState(), { type: 'document.replace', document, version: 2 }, message);
+  });
+});
+
+describe('nodes.move keeps sizes', () => {
+  it('given a resized shape, when it moves, then it keeps its width and height', () => {
+    const doc = sampleFlow();
+    const sized = {
+      ...doc,
+      diagram: {
+        ...doc.diagram,
+        shapes: { ...doc.diagram.shapes, task: { x: 0, y: 0, width: 300, height: 200 } },
+      },
+    };
+    const run = runThrough(sized, { type: 'nodes.move', moves: [{ id: 'task', x: 40, y: 80 }] });
+    expect(run.executed.doc.diagram.shapes.task).toEqual({ x: 40, y: 80, width: 300, height: 200 });
+    expectExactUndoRedo(run);
   });
 });

@@ -4,7 +4,7 @@ import {
   type Connection,
   type Element,
   type Shape,
-  type WorkflowDocument,
+  WorkflowDocument,
 } from '../model/document';
 import { Connection as ConnectionSchema, Element as ElementSchema } from '../model/elements';
 import { paletteByKind } from '../model/elementTypes';
@@ -30,6 +30,12 @@ export type Command =
       readonly elements: readonly Element[];
       readonly connections: readonly Connection[];
       readonly shapes: Readonly<Record<string, Shape>>;
+    }
+  /** Replaces the whole document with a saved version's (restoring version `version`). */
+  | {
+      readonly type: 'document.replace';
+      readonly document: WorkflowDocument;
+      readonly version: number;
     };
 
 /** The words a person sees for a command in the undo menu. */
@@ -51,6 +57,8 @@ export function describeCommand(command: Command): string {
       return 'Edit connection';
     case 'items.paste':
       return command.elements.length === 1 ? 'Paste' : `Paste ${command.elements.length} elements`;
+    case 'document.replace':
+      return `Restore version ${command.version}`;
   }
 }
 
@@ -76,6 +84,8 @@ export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowD
       return updateConnection(doc, command.connection);
     case 'items.paste':
       return pasteItems(doc, command);
+    case 'document.replace':
+      return replaceDocument(doc, command.document);
   }
 }
 
@@ -153,6 +163,18 @@ function pasteItems(
   return next;
 }
 
+function replaceDocument(doc: WorkflowDocument, replacement: WorkflowDocument): WorkflowDocument {
+  if (replacement.kind !== doc.kind) {
+    throw new BatonError('conflict', `a ${doc.kind} cannot be replaced by a ${replacement.kind}`);
+  }
+  const checked = WorkflowDocument.safeParse(replacement);
+  if (!checked.success) {
+    throw new BatonError('conflict', `the document cannot be restored: ${schemaProblem(checked)}`);
+  }
+  // The same content leaves no history entry.
+  return JSON.stringify(replacement) === JSON.stringify(doc) ? doc : replacement;
+}
+
 function hasId(doc: WorkflowDocument, id: string): boolean {
   return (
     doc.model.elements.some((element) => element.id === id) ||
@@ -188,7 +210,8 @@ function moveNodes(
       );
     }
     if (shape.x === move.x && shape.y === move.y) continue;
-    shapes.set(move.id, { x: move.x, y: move.y });
+    // A resized shape keeps its size when it moves.
+    shapes.set(move.id, { ...shape, x: move.x, y: move.y });
     changed = true;
   }
   return changed ? { ...doc, diagram: { shapes: Object.fromEntries(shapes) } } : doc;
