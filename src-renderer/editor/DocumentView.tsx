@@ -7,6 +7,9 @@ import { Palette } from '../canvas/Palette';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { DiagnosticsProvider } from '../problems/DiagnosticsProvider';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { LayoutToolbar } from '../layout/LayoutToolbar';
+import { useDocumentActive } from './EditorContext';
+import './documentView.css';
 import { usePlatform } from '../platform/PlatformContext';
 import { createEditorStore, type EditorStore } from './editorStore';
 import { EditorContext } from './EditorContext';
@@ -19,6 +22,7 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
   const [store, setStore] = useState<EditorStore | null>(null);
   const [opened, setOpened] = useState<OpenedWorkflow | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const active = useDocumentActive();
 
   useEffect(() => {
     let cancelled = false;
@@ -72,7 +76,10 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
             <DocumentHeader workflowId={workflowId} />
             <div className="document-body">
               <Palette kind={opened.document.kind} />
-              <FlowCanvas />
+              <div className="canvas-column">
+                <LayoutToolbar active={active} />
+                <FlowCanvas />
+              </div>
               <PropertiesPanel />
             </div>
             <ProblemsPanel />
