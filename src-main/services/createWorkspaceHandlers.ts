@@ -109,6 +109,15 @@ export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): WorkspaceHa
 
     'versions.list': ({ id }) => repository.listVersions(id),
 
+    /** A saved version's document, read back as it was stored, for comparing and restoring. */
+    'versions.get': ({ id, version }) => {
+      const stored = repository.getVersion(id, version);
+      return {
+        version: stored.version,
+        document: parseStoredDocument(id, stored.document, `version ${version}`),
+      };
+    },
+
     ...createTransferHandlers({ repository, catalog: deps.catalog, events, now, newId }),
     'catalog.get': () => deps.catalog.get(),
     'catalog.save': ({ catalog }) => deps.catalog.replace(catalog),

@@ -35,6 +35,13 @@ export const VersionSummary = z.object({
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
 
+/** A saved version with the document it holds (to compare with the draft, or restore it). */
+export const VersionDocument = z.object({
+  version: VersionSummary,
+  document: WorkflowDocument,
+});
+export type VersionDocument = z.infer<typeof VersionDocument>;
+
 export const OpenedWorkflow = z.object({
   workflow: WorkflowSummary,
   document: WorkflowDocument,
@@ -203,6 +210,11 @@ export const calls = {
     VersionSummary,
   ),
   'versions.list': call(byId, z.array(VersionSummary)),
+  /** One saved version with its document; `not-found` names a workflow or version it lacks. */
+  'versions.get': call(
+    z.strictObject({ id: WorkflowId, version: z.number().int().positive() }),
+    VersionDocument,
+  ),
   /**
    * The workspace's catalog: services (operations, default mock behaviour) and event types
    * (owner, version, payload fields), each sorted by name.
