@@ -19,6 +19,8 @@ import { ElementType } from '../../src-shared/model/elementTypes';
 import { canConnect } from '../../src-shared/rules/canConnect';
 import { useDocumentActive, useEditor, useEditorStore } from '../editor/EditorContext';
 import { usePlatform } from '../platform/PlatformContext';
+import { ComparisonPanel } from '../versions/ComparisonPanel';
+import { comparedEdges, comparedNodes } from '../versions/comparisonFlow';
 import { ElementNode } from './ElementNode';
 import { PALETTE_MIME } from './Palette';
 import { toEdges, toNodes, type ElementFlowNode } from './toFlow';
@@ -47,18 +49,20 @@ export function FlowCanvas() {
   const { fitView, setCenter } = useReactFlow();
   const focusRequest = useEditor((state) => state.focusRequest);
   const platform = usePlatform();
+  // While a saved version is compared, the canvas shows the differences and is read-only.
+  const comparison = useEditor((state) => state.comparison);
   const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
   const [edges, setEdges] = useState<Edge[]>(() => toEdges(doc, []));
 
   // Fit a drawn diagram once when it opens; an empty one keeps the default view so that the first
   // element lands exactly where it was dropped.
   const [fitOnOpen] = useState(() => doc.model.elements.length > 0);
-  const [derivedFrom, setDerivedFrom] = useState(doc);
-  if (derivedFrom !== doc) {
+  const [derivedFrom, setDerivedFrom] = useState({ doc, comparison });
+  if (derivedFrom.doc !== doc || derivedFrom.comparison !== comparison) {
     // The document changed (an edit, undo, redo): derive the canvas again, keeping its selection.
-    setDerivedFrom(doc);
-    setNodes((previous) => toNodes(doc, previous));
-    setEdges((previous) => toEdges(doc, previous));
+    setDerivedFrom({ doc, comparison });
+    setNodes((previous) => comparedNodes(doc, previous, comparison));
+    setEdges((previous) => comparedEdges(doc, previous, comparison));
   }
 
   const active = useDocumentActive();
@@ -164,7 +168,11 @@ export function FlowCanvas() {
   );
 
   return (
-    <div className={`canvas${armed ? ' is-placing' : ''}`}>
+    <div
+      className={`canvas${armed ? ' is-placing' : ''}${comparison ? ' is-comparing' : ''}`}
+      // Comparing is read-only: a double-click must not start renaming an element.
+      onDoubleClickCapture={comparison ? (event) => event.stopPropagation() : undefined}
+    >
       <ReactFlow
         id={`canvas-${store.getState().workflowId}`}
         nodes={nodes}
@@ -185,7 +193,9 @@ export function FlowCanvas() {
         }}
         onDrop={onDrop}
         onPaneClick={(event) => armed && addAt(armed, { x: event.clientX, y: event.clientY })}
-        deleteKeyCode={['Delete', 'Backspace']}
+        nodesDraggable={!comparison}
+        nodesConnectable={!comparison}
+        deleteKeyCode={comparison ? null : ['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         zoomOnDoubleClick={false}
         snapToGrid
@@ -201,6 +211,7 @@ export function FlowCanvas() {
         <MiniMap pannable zoomable ariaLabel="Overview" nodeColor={minimapColor} />
         <Controls />
       </ReactFlow>
+      {comparison && <ComparisonPanel comparison={comparison} />}
       {doc.model.elements.length === 0 && (
         <div className="canvas-hint" aria-live="polite">
           Drag an element from the palette onto the canvas, or click one and then click here.

@@ -3,6 +3,7 @@ import { useWorkspace } from '../app/WorkspaceContext';
 import { ExportMenu } from '../export/ExportMenu';
 import { usePlatform } from '../platform/PlatformContext';
 import { downloadText } from '../ui/downloadText';
+import { VersionHistory } from '../versions/VersionHistory';
 import { useEditor, useEditorStore } from './EditorContext';
 import { SaveStatusBadge } from './SaveStatusBadge';
 import { useDocumentShortcuts } from './useDocumentShortcuts';
@@ -87,6 +88,7 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
             ? `${workflow.versionCount} version${workflow.versionCount === 1 ? '' : 's'}`
             : 'No versions yet')}
       </span>
+      <VersionHistory workflowId={workflowId} />
     </header>
   );
 }

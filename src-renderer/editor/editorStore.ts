@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import type { Client, OpenedWorkflow } from '../../src-shared/contract/contract';
+import type { Client, OpenedWorkflow, VersionSummary } from '../../src-shared/contract/contract';
 import type { Command } from '../../src-shared/editing/commands';
+import type { WorkflowDocument } from '../../src-shared/model/document';
 import type { ElementType } from '../../src-shared/model/elementTypes';
 import {
   createEditorState,
@@ -9,6 +10,7 @@ import {
   undo,
   type EditorState,
 } from '../../src-shared/editing/history';
+import { compareWith, type Comparison } from '../versions/comparison';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -28,6 +30,10 @@ export interface EditorStoreState {
   /** Asks the canvas to select and centre an item (a problem clicked, a search hit). */
   readonly focusRequest: { readonly id: string; readonly serial: number } | null;
   readonly focus: (id: string) => void;
+  /** A saved version shown against the document on the canvas (ephemeral, not history). */
+  readonly comparison: Comparison | null;
+  readonly compare: (version: VersionSummary, base: WorkflowDocument) => void;
+  readonly closeComparison: () => void;
   readonly run: (command: Command) => void;
   readonly undo: () => void;
   readonly redo: () => void;
@@ -91,7 +97,12 @@ export function createEditorStore(
 
     const changed = (editor: EditorState) => {
       if (editor === get().editor) return;
-      set({ editor, saveStatus: 'pending' });
+      const { comparison } = get();
+      set({
+        editor,
+        saveStatus: 'pending',
+        comparison: comparison && compareWith(comparison.version, comparison.base, editor.doc),
+      });
       clearTimeout(timer);
       timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     };
@@ -115,6 +126,9 @@ export function createEditorStore(
       },
       focusRequest: null,
       focus: (id) => set({ focusRequest: { id, serial: (get().focusRequest?.serial ?? 0) + 1 } }),
+      comparison: null,
+      compare: (version, base) => set({ comparison: compareWith(version, base, get().editor.doc) }),
+      closeComparison: () => set({ comparison: null }),
       run: (command) => {
         try {
           changed(execute(get().editor, command));
