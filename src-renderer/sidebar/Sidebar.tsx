@@ -6,6 +6,7 @@ import { ImportButton } from './ImportButton';
 import { CatalogDialog } from '../catalog/CatalogDialog';
 import { WorkflowListItem } from './WorkflowListItem';
 import { NewWorkflowButtons } from '../ui/NewWorkflowButtons';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
 
 /** The workspace's flows and maps: search, create, open, rename, duplicate, delete. */
 export function Sidebar() {
@@ -52,6 +53,9 @@ export function Sidebar() {
           {query ? `Nothing is named like “${query}”.` : 'No flows or maps yet.'}
         </p>
       )}
+      <footer className="sidebar-footer">
+        <ThemeSwitch />
+      </footer>
       {deleting && (
         <ConfirmDialog
           title={`Delete “${deleting.name}”?`}
