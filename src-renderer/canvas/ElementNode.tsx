@@ -1,20 +1,23 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { MAX_NAME_LENGTH } from '../../src-shared/model/document';
 import { useEditorStore } from '../editor/EditorContext';
 import { InlineNameField } from '../ui/InlineNameField';
 import { ElementMarkers } from './ElementMarkers';
 import { elementTypeInfo } from '../../src-shared/model/elementTypes';
-import type { ElementFlowNode } from './toFlow';
+import type { ElementNodeData } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
 import { ProblemBadge } from '../problems/ProblemBadge';
+
+/** A node's data; a presentation draws it read-only, with larger text and no handles or badges. */
+export type ShownElementNode = Node<ElementNodeData & { presentation?: boolean }, 'element'>;
 
 /** One element on the canvas, drawn with its BPMN-style shape, with handles where it connects. */
 export const ElementNode = memo(function ElementNode({
   data,
   selected,
-}: NodeProps<ElementFlowNode>) {
-  const { element } = data;
+}: NodeProps<ShownElementNode>) {
+  const { element, presentation = false } = data;
   const info = elementTypeInfo[element.type];
   // Events and gateways are drawn smaller than a name: theirs sits underneath.
   const captioned = info.size.width < 100;
@@ -34,23 +37,35 @@ export const ElementNode = memo(function ElementNode({
       {element.type === 'annotation' && element.text ? element.text : element.name}
     </span>
   );
+  // A presentation keeps the handles (edges attach to them) but hides them and allows no edits.
+  const handleClass = presentation ? ' handle-hidden' : '';
   return (
     <div
-      className={`element element-${element.type}${selected ? ' is-selected' : ''}`}
+      className={`element element-${element.type}${selected ? ' is-selected' : ''}${presentation ? ' is-presenting' : ''}`}
       style={data.size ?? info.size}
       data-element-id={element.id}
-      title="Double-click to rename"
-      onDoubleClick={() => setEditing(true)}
+      title={presentation ? undefined : 'Double-click to rename'}
+      onDoubleClick={presentation ? undefined : () => setEditing(true)}
     >
       {info.accepts.incoming && (
-        <Handle type="target" position={Position.Left} className="handle handle-target" />
+        <Handle
+          type="target"
+          position={Position.Left}
+          className={`handle handle-target${handleClass}`}
+          isConnectable={!presentation}
+        />
       )}
       <ElementGlyph type={element.type} />
       {label}
       <ElementMarkers element={element} />
-      <ProblemBadge elementId={element.id} />
+      {!presentation && <ProblemBadge elementId={element.id} />}
       {info.accepts.outgoing && (
-        <Handle type="source" position={Position.Right} className="handle handle-source" />
+        <Handle
+          type="source"
+          position={Position.Right}
+          className={`handle handle-source${handleClass}`}
+          isConnectable={!presentation}
+        />
       )}
     </div>
   );

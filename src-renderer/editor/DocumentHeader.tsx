@@ -2,13 +2,14 @@ import { useCallback, useState } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { ExportMenu } from '../export/ExportMenu';
 import { usePlatform } from '../platform/PlatformContext';
+import { PresentButton } from '../presentation/PresentButton';
 import { downloadText } from '../ui/downloadText';
 import { VersionHistory } from '../versions/VersionHistory';
 import { useEditor, useEditorStore } from './EditorContext';
 import { SaveStatusBadge } from './SaveStatusBadge';
 import { useDocumentShortcuts } from './useDocumentShortcuts';
 
-/** Name, save status, undo/redo, "Export" and "Save version" for the open document. */
+/** Name, save status, "Present", undo/redo, "Export" and "Save version" for the open document. */
 export function DocumentHeader({ workflowId }: { workflowId: string }) {
   const { client } = usePlatform();
   const store = useEditorStore();
@@ -50,6 +51,7 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
       </span>
       <SaveStatusBadge />
       <span className="spacer" />
+      <PresentButton workflowId={workflowId} />
       <button
         type="button"
         onClick={() => store.getState().undo()}
