@@ -15,7 +15,7 @@ describe('the designer’s panels in Chromium', () => {
     await page
       .getByLabel('Baton JSON file to import')
       .setInputFiles('assets/examples/order-saga.json');
-    await page.getByRole('heading', { name: 'Order saga', level: 1, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Order saga', level: 1 }).waitFor();
     const problems = page.getByRole('region', { name: 'Problems' });
     await problems.getByText('No problems').waitFor();
 

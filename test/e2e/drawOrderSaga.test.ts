@@ -175,11 +175,8 @@ function expectedModel(drawn: WorkflowDocument) {
   }
   const elements = example.model.elements.map((element): Element => {
     const mapped = { ...element, id: drawnId.get(element.id)! };
-    if (mapped.type !== 'annotation') return mapped;
-    // PRODUCT GAP: an annotation's `annotates` cannot be set from the UI: annotations have no
-    // handles (canConnect refuses them) and the properties panel only shows the link.
-    const { annotates: _unreachable, ...withoutLink } = mapped;
-    return withoutLink;
+    if (mapped.type !== 'annotation' || !mapped.annotates) return mapped;
+    return { ...mapped, annotates: drawnId.get(mapped.annotates)! };
   });
   return {
     elements: sortByName(elements),
@@ -236,10 +233,11 @@ describe('drawing the order saga in Chromium', () => {
     for (const task of tasks) await fillTask(page, task);
     await select(page, 'end_1');
     await rename(page, 'Order completed');
-    // The note's text and name only: what it annotates cannot be set (see expectedModel).
+    // The note: its name, its text and the task it comments on.
     await select(page, 'note_1');
     await rename(page, 'Pivot');
     await typeAndCommit(page, 'Text', NOTE_TEXT, 'Control+Enter');
+    await choose(page, 'Comments on', 'Ship order');
 
     await front(page)
       .locator('.react-flow__pane')
