@@ -34,7 +34,8 @@ export function exportCommand(
   }
   if (to === 'json')
     return writeOutput(serializeDocument(read.document), outFile, io, `${file}: JSON`);
-  if (to === 'svg') return writeOutput(renderDiagramSvg(read.document), outFile, io, `${file}: SVG`);
+  if (to === 'svg')
+    return writeOutput(renderDiagramSvg(read.document), outFile, io, `${file}: SVG`);
   const { text, diagnostics } = compileDocument(read.document);
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(file, diagnostic)}\n`);
   if (text === null) return EXIT.failedCheck;
