@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Element, WorkflowDocument } from '../../src-shared/model/document';
+import { nodeGeometry } from './nodeGeometry';
 
 export type ElementNodeData = { element: Element; size?: { width: number; height: number } };
 
@@ -8,40 +9,90 @@ const behind = new Set<Element['type']>(['lane', 'group', 'subProcess']);
 export type ElementFlowNode = Node<ElementNodeData, 'element'>;
 
 /**
+ * What React Flow adds to a node or edge of ours (and the handles a node has until it is measured):
+ * these may differ without the item changing.
+ */
+const addedByReactFlow = new Set([
+  'measured',
+  'dragging',
+  'resizing',
+  'width',
+  'height',
+  'handles',
+]);
+
+/**
+ * Whether `next` says nothing that `previous` does not: then `previous` is kept, so that React
+ * Flow neither adopts nor draws again an element that did not change, on a large diagram.
+ */
+function unchanged<T extends object>(previous: T, next: T): boolean {
+  const before = previous as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  for (const key of Object.keys(before)) {
+    if (!(key in after) && !addedByReactFlow.has(key)) return false;
+  }
+  return Object.keys(after).every((key) => before[key] === after[key]);
+}
+
+const sameSize = (a?: ElementNodeData['size'], b?: ElementNodeData['size']) =>
+  a === b || (a?.width === b?.width && a?.height === b?.height);
+
+/**
  * The React Flow nodes for a document. Selection is the canvas's own state, carried over from the
- * previous nodes so that a document change does not drop it.
+ * previous nodes so that a document change does not drop it. A node whose element, shape and
+ * selection did not change is the previous node itself, with what React Flow measured of it.
  */
 export function toNodes(
   doc: WorkflowDocument,
   previous: readonly ElementFlowNode[],
 ): ElementFlowNode[] {
-  const selected = new Set(previous.filter((node) => node.selected).map((node) => node.id));
+  const before = new Map(previous.map((node) => [node.id, node]));
   return doc.model.elements.map((element) => {
     const shape = Object.hasOwn(doc.diagram.shapes, element.id)
       ? doc.diagram.shapes[element.id]
       : undefined;
     const size =
       shape?.width && shape.height ? { width: shape.width, height: shape.height } : undefined;
-    return {
+    const old = before.get(element.id);
+    const oldPosition = old?.position;
+    const x = shape?.x ?? 0;
+    const y = shape?.y ?? 0;
+    const node: ElementFlowNode = {
       id: element.id,
       type: 'element',
-      position: shape ? { x: shape.x, y: shape.y } : { x: 0, y: 0 },
-      data: size ? { element, size } : { element },
+      position: oldPosition?.x === x && oldPosition.y === y ? oldPosition : { x, y },
+      data:
+        old?.data.element === element && sameSize(old.data.size, size)
+          ? old.data
+          : size
+            ? { element, size }
+            : { element },
       ...(behind.has(element.type) ? { zIndex: -1 } : {}),
-      selected: selected.has(element.id),
+      selected: old?.selected ?? false,
       ariaLabel: `${element.name} (${element.type})`,
+      // A node React Flow has measured keeps its measurements (and handles); a new one is given
+      // its own, so that it is drawn only when in view.
+      ...(old?.measured ? { measured: old.measured } : nodeGeometry(element, size)),
     };
+    return old && unchanged(old, node) ? old : node;
   });
 }
 
+/** How every connection ends: one object, so that an unchanged edge stays the same edge. */
+const arrow = { type: 'arrowclosed' as const, width: 18, height: 18 };
+
 export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[] {
-  const selected = new Set(previous.filter((edge) => edge.selected).map((edge) => edge.id));
-  return doc.model.connections.map((connection) => ({
-    id: connection.id,
-    source: connection.source,
-    target: connection.target,
-    type: 'smoothstep',
-    selected: selected.has(connection.id),
-    markerEnd: { type: 'arrowclosed' as const, width: 18, height: 18 },
-  }));
+  const before = new Map(previous.map((edge) => [edge.id, edge]));
+  return doc.model.connections.map((connection) => {
+    const old = before.get(connection.id);
+    const edge: Edge = {
+      id: connection.id,
+      source: connection.source,
+      target: connection.target,
+      type: 'smoothstep',
+      selected: old?.selected ?? false,
+      markerEnd: arrow,
+    };
+    return old && unchanged(old, edge) ? old : edge;
+  });
 }
