@@ -108,3 +108,36 @@ describe('toEdges', () => {
     expect(next[1]).toBe(before[1]);
   });
 });
+
+describe('edge labels', () => {
+  const gateway = {
+    ...createElement('exclusiveGateway', 'big', 'Big order?'),
+    default: 'small_path',
+  };
+  const labelled: WorkflowDocument = {
+    ...doc,
+    model: {
+      elements: [...doc.model.elements, gateway, createElement('userTask', 'approve', 'Approve')],
+      connections: [
+        {
+          id: 'big_path',
+          source: 'big',
+          target: 'charge',
+          condition: 'amount > 1000 and customer.tier = "gold"',
+        },
+        { id: 'small_path', source: 'big', target: 'end' },
+        { id: 'yes', source: 'approve', target: 'charge', outcome: 'approve' },
+        { id: 'named', source: 'approve', target: 'end', name: 'Too late' },
+      ],
+    },
+  };
+
+  it.each([
+    ['big_path', 'amount > 1000 and customer.tier…'],
+    ['small_path', 'default'],
+    ['yes', 'approve'],
+    ['named', 'Too late'],
+  ])('labels %s as %j', (id, label) => {
+    expect(toEdges(labelled, []).find((edge) => edge.id === id)?.label).toBe(label);
+  });
+});

@@ -85,6 +85,7 @@ export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[
   const before = new Map(previous.map((edge) => [edge.id, edge]));
   return doc.model.connections.map((connection) => {
     const old = before.get(connection.id);
+    const label = edgeLabel(doc, connection);
     const edge: Edge = {
       id: connection.id,
       source: connection.source,
@@ -92,7 +93,30 @@ export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[
       type: 'smoothstep',
       selected: old?.selected ?? false,
       markerEnd: arrow,
+      ...(label ? { label, className: 'edge-labelled' } : {}),
     };
     return old && unchanged(old, edge) ? old : edge;
   });
+}
+
+/** The longest condition shown on the canvas; the properties panel shows all of it. */
+const LABEL_LENGTH = 32;
+
+/**
+ * What a connection says on the canvas: its name, else the decision that takes it, else its
+ * condition (shortened), and "default" for a gateway's default path.
+ */
+export function edgeLabel(
+  doc: WorkflowDocument,
+  connection: WorkflowDocument['model']['connections'][number],
+): string | undefined {
+  if (connection.name) return connection.name;
+  if (connection.outcome) return connection.outcome;
+  if (connection.condition) {
+    const text = connection.condition.replace(/\s+/g, ' ').trim();
+    return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
+  }
+  const source = doc.model.elements.find((element) => element.id === connection.source);
+  if (source?.type === 'exclusiveGateway' && source.default === connection.id) return 'default';
+  return undefined;
 }
