@@ -99,6 +99,18 @@ export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[
   });
 }
 
+const indexes = new WeakMap<readonly Element[], ReadonlyMap<string, Element>>();
+
+/** An element by its id, through an index made once per list of elements (not a search per edge). */
+function elementById(doc: WorkflowDocument, id: string): Element | undefined {
+  let index = indexes.get(doc.model.elements);
+  if (!index) {
+    index = new Map(doc.model.elements.map((element) => [element.id, element]));
+    indexes.set(doc.model.elements, index);
+  }
+  return index.get(id);
+}
+
 /** The longest condition shown on the canvas; the properties panel shows all of it. */
 const LABEL_LENGTH = 32;
 
@@ -116,7 +128,7 @@ export function edgeLabel(
     const text = connection.condition.replace(/\s+/g, ' ').trim();
     return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
   }
-  const source = doc.model.elements.find((element) => element.id === connection.source);
+  const source = elementById(doc, connection.source);
   if (source?.type === 'exclusiveGateway' && source.default === connection.id) return 'default';
   return undefined;
 }
