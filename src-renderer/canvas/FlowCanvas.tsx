@@ -21,6 +21,7 @@ import { useDocumentActive, useEditor, useEditorStore } from '../editor/EditorCo
 import { usePlatform } from '../platform/PlatformContext';
 import { ComparisonPanel } from '../versions/ComparisonPanel';
 import { comparedEdges, comparedNodes } from '../versions/comparisonFlow';
+import { useTheme } from '../theme/useTheme';
 import { ElementNode } from './ElementNode';
 import { PALETTE_MIME } from './Palette';
 import { toEdges, toNodes, type ElementFlowNode } from './toFlow';
@@ -51,6 +52,7 @@ export function FlowCanvas() {
   const platform = usePlatform();
   // While a saved version is compared, the canvas shows the differences and is read-only.
   const comparison = useEditor((state) => state.comparison);
+  const { theme } = useTheme();
   const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
   const [edges, setEdges] = useState<Edge[]>(() => toEdges(doc, []));
 
@@ -205,6 +207,8 @@ export function FlowCanvas() {
         minZoom={0.1}
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
+        colorMode={theme}
+        defaultMarkerColor={null}
         aria-label="Diagram"
       >
         <Background gap={16} size={1} />
