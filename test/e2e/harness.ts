@@ -31,7 +31,7 @@ export async function startSession(): Promise<Session> {
     db,
     host: await startHostProcess({ db }),
     browser,
-    page: await browser.newPage({ viewport: { width: 1280, height: 800 } }),
+    page: await browser.newPage({ viewport: { width: 1600, height: 900 } }),
     async restartHost() {
       expect(await session.host.stop()).toBe(0);
       session.host = await startHostProcess({ db });
