@@ -40,8 +40,9 @@ describe('toNodes', () => {
     expect(start?.handles?.map((handle) => handle.type)).toEqual(['source']);
     expect(charge?.measured).toEqual({ width: 160, height: 64 });
     expect(charge?.handles?.map(({ type, position, x }) => ({ type, position, x }))).toEqual([
-      { type: 'target', position: 'left', x: -7 },
-      { type: 'source', position: 'right', x: 153 },
+      // The task's 1.5 px border is laid out as 1 px.
+      { type: 'target', position: 'left', x: -4 },
+      { type: 'source', position: 'right', x: 154 },
     ]);
   });
 
