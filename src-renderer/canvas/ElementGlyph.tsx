@@ -35,14 +35,17 @@ const eventIcons: Partial<Record<ElementType, LucideIcon>> = {
   boundaryEvent: Zap,
 };
 
-/** The small picture that says what an element is, shared by the canvas and the palette. */
-export function ElementGlyph({ type }: { type: ElementType }) {
+/**
+ * The small picture that says what an element is, shared by the canvas and the palette; `bare`
+ * keeps only what gives the element its shape (an event's circle, a gateway's diamond).
+ */
+export function ElementGlyph({ type, bare = false }: { type: ElementType; bare?: boolean }) {
   if (type === 'startEvent') return <span className="glyph glyph-start" aria-hidden="true" />;
   if (type === 'endEvent') return <span className="glyph glyph-end" aria-hidden="true" />;
   if (type === 'exclusiveGateway' || type === 'parallelGateway') {
     return (
       <span className="glyph glyph-gateway" aria-hidden="true">
-        <span>{type === 'exclusiveGateway' ? '✕' : '+'}</span>
+        {!bare && <span>{type === 'exclusiveGateway' ? '✕' : '+'}</span>}
       </span>
     );
   }
@@ -50,10 +53,11 @@ export function ElementGlyph({ type }: { type: ElementType }) {
   if (EventIcon) {
     return (
       <span className={`glyph glyph-event glyph-${type}`} aria-hidden="true">
-        <EventIcon size={16} />
+        {!bare && <EventIcon size={16} />}
       </span>
     );
   }
+  if (bare) return null;
   const Icon = icons[type] ?? Settings;
   return <Icon className="glyph-icon" size={16} aria-hidden="true" />;
 }

@@ -8,6 +8,7 @@ import { elementTypeInfo } from '../../src-shared/model/elementTypes';
 import type { ElementNodeData } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
 import { ProblemBadge } from '../problems/ProblemBadge';
+import { useFarOut } from './useFarOut';
 
 /** A node's data; a presentation draws it read-only, with larger text and no handles or badges. */
 export type ShownElementNode = Node<ElementNodeData & { presentation?: boolean }, 'element'>;
@@ -23,7 +24,9 @@ export const ElementNode = memo(function ElementNode({
   const captioned = info.size.width < 100;
   const store = useEditorStore();
   const [editing, setEditing] = useState(false);
-  const label = editing ? (
+  // Far out, only the shape is drawn: names, icons and markers could not be made out.
+  const bare = useFarOut() && !editing;
+  const label = bare ? null : editing ? (
     <InlineNameField
       className="element-name-input nodrag"
       label={`Name of ${element.name}`}
@@ -55,9 +58,9 @@ export const ElementNode = memo(function ElementNode({
           isConnectable={!presentation}
         />
       )}
-      <ElementGlyph type={element.type} />
+      <ElementGlyph type={element.type} bare={bare} />
       {label}
-      <ElementMarkers element={element} />
+      {!bare && <ElementMarkers element={element} />}
       {!presentation && <ProblemBadge elementId={element.id} />}
       {info.accepts.outgoing && (
         <Handle

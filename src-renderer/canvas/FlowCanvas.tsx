@@ -22,12 +22,15 @@ import { usePlatform } from '../platform/PlatformContext';
 import { ComparisonPanel } from '../versions/ComparisonPanel';
 import { comparedEdges, comparedNodes } from '../versions/comparisonFlow';
 import { useTheme } from '../theme/useTheme';
+import { ConnectionEdge } from './ConnectionEdge';
 import { ElementNode } from './ElementNode';
 import { PALETTE_MIME } from './Palette';
 import { toEdges, toNodes, type ElementFlowNode } from './toFlow';
 import { usePlacement } from './usePlacement';
+import './canvas.css';
 
 const nodeTypes = { element: ElementNode };
+const edgeTypes = { smoothstep: ConnectionEdge };
 
 const minimapColors: Partial<Record<ElementType, string>> = {
   startEvent: '#2f9e59',
@@ -180,6 +183,7 @@ export function FlowCanvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
@@ -207,6 +211,7 @@ export function FlowCanvas() {
         minZoom={0.1}
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
+        onlyRenderVisibleElements
         colorMode={theme}
         defaultMarkerColor={null}
         aria-label="Diagram"
