@@ -1,4 +1,4 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { MAX_NAME_LENGTH } from '../../src-shared/model/document';
 import { useEditorStore } from '../editor/EditorContext';
@@ -8,6 +8,7 @@ import { elementTypeInfo } from '../../src-shared/model/elementTypes';
 import type { ElementNodeData } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
 import { ProblemBadge } from '../problems/ProblemBadge';
+import { ElementHandle } from './ElementHandle';
 import { useFarOut } from './useFarOut';
 
 /** A node's data; a presentation draws it read-only, with larger text and no handles or badges. */
@@ -51,11 +52,11 @@ export const ElementNode = memo(function ElementNode({
       onDoubleClick={presentation ? undefined : () => setEditing(true)}
     >
       {info.accepts.incoming && (
-        <Handle
+        <ElementHandle
           type="target"
-          position={Position.Left}
           className={`handle handle-target${handleClass}`}
           isConnectable={!presentation}
+          bare={bare}
         />
       )}
       <ElementGlyph type={element.type} bare={bare} />
@@ -63,11 +64,11 @@ export const ElementNode = memo(function ElementNode({
       {!bare && <ElementMarkers element={element} />}
       {!presentation && <ProblemBadge elementId={element.id} />}
       {info.accepts.outgoing && (
-        <Handle
+        <ElementHandle
           type="source"
-          position={Position.Right}
           className={`handle handle-source${handleClass}`}
           isConnectable={!presentation}
+          bare={bare}
         />
       )}
     </div>
