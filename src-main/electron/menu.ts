@@ -39,6 +39,19 @@ export function buildMenu(): Menu {
       submenu: [
         { label: 'Fit Diagram', accelerator: 'Shift+1', click: send('fitView') },
         { type: 'separator' },
+        {
+          label: 'Flows and Maps List',
+          accelerator: 'CmdOrCtrl+B',
+          click: send('toggleSidebar'),
+        },
+        { label: 'Palette Names', accelerator: 'CmdOrCtrl+Alt+P', click: send('togglePalette') },
+        {
+          label: 'Properties Panel',
+          accelerator: 'CmdOrCtrl+Alt+B',
+          click: send('toggleProperties'),
+        },
+        { label: 'Problems Panel', accelerator: 'CmdOrCtrl+J', click: send('toggleProblems') },
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

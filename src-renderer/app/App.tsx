@@ -9,6 +9,9 @@ import { createWorkspaceStore } from './workspaceStore';
 import { EmptyState } from './EmptyState';
 import { TabBar } from './TabBar';
 import { DocumentActiveContext } from '../editor/EditorContext';
+import { usePanelLayout } from './panelLayout';
+import { usePanelShortcuts } from './usePanelShortcuts';
+import './panels.css';
 
 // The canvas (React Flow and the editor) loads on first use, so the window is interactive sooner.
 const DocumentView = lazy(() =>
@@ -19,6 +22,8 @@ const DocumentView = lazy(() =>
 export function App({ platform }: { platform: Platform }) {
   const store = useMemo(() => createWorkspaceStore(platform.client), [platform]);
   const loaded = useStore(store, (state) => state.loaded);
+  const { sidebar } = usePanelLayout();
+  usePanelShortcuts(platform);
 
   useEffect(() => {
     // Start-up is measured to here: the workspace listed and the app ready for input.
@@ -42,7 +47,10 @@ export function App({ platform }: { platform: Platform }) {
   return (
     <PlatformContext.Provider value={platform}>
       <WorkspaceContext.Provider value={store}>
-        <div className="app" data-ready={loaded || undefined}>
+        <div
+          className={`app${sidebar ? '' : ' is-sidebar-folded'}`}
+          data-ready={loaded || undefined}
+        >
           <Sidebar />
           <main className="app-main">
             <ErrorBanner />

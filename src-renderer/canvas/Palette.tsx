@@ -6,6 +6,8 @@ import {
 } from '../../src-shared/model/elementTypes';
 import { ElementGlyph } from './ElementGlyph';
 import { usePlacement } from './usePlacement';
+import { PanelToggle } from '../app/PanelToggle';
+import { usePanelLayout } from '../app/panelLayout';
 
 export const PALETTE_MIME = 'application/x-baton-element';
 
@@ -15,8 +17,10 @@ export const PALETTE_MIME = 'application/x-baton-element';
  */
 export function Palette({ kind }: { kind: WorkflowKind }) {
   const { armed, arm, addAtCentre } = usePlacement();
+  // Folded, the palette shows icons only; each keeps its name for the tooltip and screen readers.
+  const named = usePanelLayout().palette;
   return (
-    <aside className="palette" aria-label="Palette">
+    <aside className={`palette${named ? '' : ' is-compact'}`} aria-label="Palette">
       {paletteByKind[kind].map((type: ElementType) => (
         <button
           key={type}
@@ -38,9 +42,12 @@ export function Palette({ kind }: { kind: WorkflowKind }) {
           }}
         >
           <ElementGlyph type={type} />
-          <span>{elementTypeInfo[type].label}</span>
+          <span className={named ? undefined : 'visually-hidden'}>
+            {elementTypeInfo[type].label}
+          </span>
         </button>
       ))}
+      <PanelToggle panel="palette" className="palette-fold" />
     </aside>
   );
 }

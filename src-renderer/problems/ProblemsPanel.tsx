@@ -5,6 +5,8 @@ import { useProblems } from './DiagnosticsContext';
 import { bySeverity, describeCounts, SEVERITIES, severityLabel } from './describeCounts';
 import { nameSubjects } from './nameSubjects';
 import { ProblemRow } from './ProblemRow';
+import { PanelToggle } from '../app/PanelToggle';
+import { usePanelLayout } from '../app/panelLayout';
 
 type Shown = Severity | 'all';
 
@@ -26,6 +28,7 @@ export function ProblemsPanel() {
   const model = useEditor((state) => state.editor.doc.model);
   const editor = useEditorStore();
   const [shown, setShown] = useState<Shown>('all');
+  const open = usePanelLayout().problems;
 
   const names = useMemo(() => nameSubjects(model), [model]);
   const sorted = useMemo(() => bySeverity(diagnostics), [diagnostics]);
@@ -82,8 +85,9 @@ export function ProblemsPanel() {
             </button>
           ))}
         </div>
+        <PanelToggle panel="problems" />
       </header>
-      {body}
+      {open && body}
     </section>
   );
 }

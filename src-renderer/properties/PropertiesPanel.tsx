@@ -1,4 +1,6 @@
 import { useEditor } from '../editor/EditorContext';
+import { PanelToggle } from '../app/PanelToggle';
+import { usePanelLayout } from '../app/panelLayout';
 import { ConnectionProperties } from './ConnectionProperties';
 import { ElementProperties } from './ElementProperties';
 import { ManySelected } from './ManySelected';
@@ -12,6 +14,18 @@ import { useLoadPanelData } from './useLoadPanelData';
  * one command of the editor's history, applied when a field is committed.
  */
 export function PropertiesPanel() {
+  const shown = usePanelLayout().properties;
+  if (!shown) {
+    return (
+      <aside className="panel-rail" aria-label="Properties (folded)">
+        <PanelToggle panel="properties" />
+      </aside>
+    );
+  }
+  return <ShownProperties />;
+}
+
+function ShownProperties() {
   const doc = useEditor((state) => state.editor.doc);
   const workflowId = useEditor((state) => state.workflowId);
   const selection = useEditor((state) => state.selection);
@@ -28,6 +42,7 @@ export function PropertiesPanel() {
 
   return (
     <aside className="properties" aria-label="Properties">
+      <PanelToggle panel="properties" className="properties-fold" />
       <PanelDataContext.Provider value={data}>
         {count === 0 ? (
           <NothingSelected doc={doc} name={data.workflowName} />

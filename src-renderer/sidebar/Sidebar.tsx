@@ -7,9 +7,23 @@ import { CatalogDialog } from '../catalog/CatalogDialog';
 import { WorkflowListItem } from './WorkflowListItem';
 import { NewWorkflowButtons } from '../ui/NewWorkflowButtons';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
+import { PanelToggle } from '../app/PanelToggle';
+import { usePanelLayout } from '../app/panelLayout';
 
 /** The workspace's flows and maps: search, create, open, rename, duplicate, delete. */
 export function Sidebar() {
+  const shown = usePanelLayout().sidebar;
+  if (!shown) {
+    return (
+      <nav className="sidebar sidebar-rail" aria-label="Workspace">
+        <PanelToggle panel="sidebar" />
+      </nav>
+    );
+  }
+  return <WorkspaceList />;
+}
+
+function WorkspaceList() {
   const workflows = useWorkspace((state) => state.workflows);
   const query = useWorkspace((state) => state.query);
   const loaded = useWorkspace((state) => state.loaded);
@@ -55,6 +69,7 @@ export function Sidebar() {
       )}
       <footer className="sidebar-footer">
         <ThemeSwitch />
+        <PanelToggle panel="sidebar" />
       </footer>
       {deleting && (
         <ConfirmDialog

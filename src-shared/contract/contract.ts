@@ -94,7 +94,18 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const MenuCommand = z.enum(['newFlow', 'newMap', 'saveVersion', 'undo', 'redo', 'fitView']);
+export const MenuCommand = z.enum([
+  'newFlow',
+  'newMap',
+  'saveVersion',
+  'undo',
+  'redo',
+  'fitView',
+  'toggleSidebar',
+  'togglePalette',
+  'toggleProperties',
+  'toggleProblems',
+]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
 const byId = z.strictObject({ id: WorkflowId });
