@@ -5,6 +5,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  ConnectionLineType,
   useReactFlow,
   type Connection,
   type Edge,
@@ -27,6 +28,7 @@ import { ElementNode } from './ElementNode';
 import { PALETTE_MIME } from './Palette';
 import { toEdges, toNodes, type ElementFlowNode } from './toFlow';
 import { usePlacement } from './usePlacement';
+import { useConnectFeedback } from './useConnectFeedback';
 import './canvas.css';
 
 const nodeTypes = { element: ElementNode };
@@ -140,6 +142,8 @@ export function FlowCanvas() {
     [store],
   );
 
+  const { onConnectStart, onConnectEnd } = useConnectFeedback(store, setNodes);
+
   const isValidConnection: IsValidConnection = useCallback(
     (connection) =>
       canConnect(store.getState().editor.doc, connection.source, connection.target).allowed,
@@ -188,6 +192,9 @@ export function FlowCanvas() {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        connectionLineType={ConnectionLineType.SmoothStep}
         onDelete={onDelete}
         onSelectionChange={onSelectionChange}
         isValidConnection={isValidConnection}

@@ -31,7 +31,7 @@ async function importOrderSaga(page: Page) {
   await node(page, 'createOrder').waitFor();
 }
 
-describe('box selection and folding panels in Chromium', () => {
+describe('canvas gestures and panels in Chromium', () => {
   it('selects a box of elements with Shift and a drag, deletes them, and undoes it', async () => {
     const page = await openApp(session);
     await importOrderSaga(page);
@@ -65,6 +65,33 @@ describe('box selection and folding panels in Chromium', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => elementCount(page)).toBe(before);
     await waitForSaved(page);
+  });
+
+  it('marks where a connection being drawn may end, and dims where it may not', async () => {
+    const page = session.page;
+    const handle = await front(page)
+      .locator('.react-flow__node[data-id="shipOrder"] .handle-source')
+      .boundingBox();
+    if (!handle) throw new Error('no handle on "Ship order"');
+    const connections = await front(page).locator('.react-flow__edge').count();
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 40, handle.y + 160, { steps: 8 });
+    // Backwards to a task is allowed; a start event, an element already connected from here,
+    // and a note are not.
+    await expect
+      .poll(() => node(page, 'createOrder').getAttribute('class'))
+      .toContain('is-connect-allowed');
+    for (const id of ['orderPlaced', 'notifyCustomer', 'pivotNote']) {
+      expect(await node(page, id).getAttribute('class')).toContain('is-connect-forbidden');
+    }
+    expect(await node(page, 'shipOrder').getAttribute('class')).not.toMatch(/is-connect/);
+    await screenshot(page, 'e2e-connect-feedback');
+    // Let go on empty canvas: nothing is connected and the marks go.
+    await page.mouse.up();
+    await expect.poll(() => front(page).locator('.is-connect-allowed').count()).toBe(0);
+    expect(await front(page).locator('.is-connect-forbidden').count()).toBe(0);
+    expect(await front(page).locator('.react-flow__edge').count()).toBe(connections);
   });
 
   it('folds the panels from the keyboard to give the canvas room, and remembers it', async () => {
