@@ -29,6 +29,7 @@ import { PALETTE_MIME } from './Palette';
 import { toEdges, toNodes, type ElementFlowNode } from './toFlow';
 import { usePlacement } from './usePlacement';
 import { useConnectFeedback } from './useConnectFeedback';
+import { createKeyboardMovePicker } from './keyboardMoves';
 import './canvas.css';
 
 const nodeTypes = { element: ElementNode };
@@ -42,6 +43,15 @@ const minimapColors: Partial<Record<ElementType, string>> = {
   eventType: '#c9861a',
 };
 const minimapColor = (node: ElementFlowNode) => minimapColors[node.data.element.type] ?? '#5c6475';
+
+/** The items with their selection set to `wanted`; an item whose selection stays is kept. */
+function reselect<T extends { id: string; selected?: boolean }>(items: T[], wanted: Set<string>) {
+  return items.map((item) =>
+    (item.selected ?? false) === wanted.has(item.id)
+      ? item
+      : { ...item, selected: wanted.has(item.id) },
+  );
+}
 
 /**
  * The diagram. The document is the truth; React Flow's nodes are derived from it and only hold
@@ -94,6 +104,17 @@ export function FlowCanvas() {
       current.map((edge) => ({ ...edge, selected: edge.id === focusRequest.id })),
     );
   }
+  // Select exactly what was asked for (Ctrl+A, Escape).
+  const selectRequest = useEditor((state) => state.selectRequest);
+  const [handledSelect, setHandledSelect] = useState(selectRequest);
+  if (selectRequest && selectRequest !== handledSelect) {
+    setHandledSelect(selectRequest);
+    const wanted = new Set(selectRequest.ids);
+    setNodes((current) => reselect(current, wanted));
+    setEdges((current) => reselect(current, wanted));
+    store.getState().setSelection(selectRequest.ids);
+  }
+
   useEffect(() => {
     if (!focusRequest) return;
     store.getState().setSelection([focusRequest.id]);
@@ -107,15 +128,21 @@ export function FlowCanvas() {
     [store],
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<ElementFlowNode>[]) => {
-    // Removal goes through the command below so it can be undone.
-    setNodes((current) =>
-      applyNodeChanges(
-        changes.filter((change) => change.type !== 'remove'),
-        current,
-      ),
-    );
-  }, []);
+  const [pickKeyboardMoves] = useState(createKeyboardMovePicker);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ElementFlowNode>[]) => {
+      // Removal goes through the command below so it can be undone.
+      setNodes((current) =>
+        applyNodeChanges(
+          changes.filter((change) => change.type !== 'remove'),
+          current,
+        ),
+      );
+      const moves = pickKeyboardMoves(changes);
+      if (moves.length > 0) store.getState().run({ type: 'nodes.move', moves });
+    },
+    [store, pickKeyboardMoves],
+  );
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     setEdges((current) =>
       applyEdgeChanges(

@@ -30,6 +30,9 @@ export interface EditorStoreState {
   /** Asks the canvas to select and centre an item (a problem clicked, a search hit). */
   readonly focusRequest: { readonly id: string; readonly serial: number } | null;
   readonly focus: (id: string) => void;
+  /** Asks the canvas to select exactly these items (select all, deselect), without moving. */
+  readonly selectRequest: { readonly ids: readonly string[]; readonly serial: number } | null;
+  readonly select: (ids: readonly string[]) => void;
   /** A saved version shown against the document on the canvas (ephemeral, not history). */
   readonly comparison: Comparison | null;
   readonly compare: (version: VersionSummary, base: WorkflowDocument) => void;
@@ -126,6 +129,9 @@ export function createEditorStore(
       },
       focusRequest: null,
       focus: (id) => set({ focusRequest: { id, serial: (get().focusRequest?.serial ?? 0) + 1 } }),
+      selectRequest: null,
+      select: (ids) =>
+        set({ selectRequest: { ids: [...ids], serial: (get().selectRequest?.serial ?? 0) + 1 } }),
       comparison: null,
       compare: (version, base) => set({ comparison: compareWith(version, base, get().editor.doc) }),
       closeComparison: () => set({ comparison: null }),

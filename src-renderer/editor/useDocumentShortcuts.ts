@@ -9,8 +9,9 @@ const isTyping = (target: EventTarget | null) =>
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
- * The open document's keyboard shortcuts (undo, redo, save version, copy, paste, duplicate), the
- * first three also reachable from the native menu in the desktop app.
+ * The open document's keyboard shortcuts (undo, redo, save version, select all, copy, paste,
+ * duplicate, Escape to drop the selection), the first three also reachable from the native menu in
+ * the desktop app.
  */
 export function useDocumentShortcuts({ saveVersion }: { saveVersion: () => void }) {
   const store = useEditorStore();
@@ -23,6 +24,13 @@ export function useDocumentShortcuts({ saveVersion }: { saveVersion: () => void 
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
+      if (event.key === 'Escape' && !mod && !isTyping(event.target) && !event.defaultPrevented) {
+        // Escape first drops an armed palette element, then the selection.
+        const { placing, setPlacing, selection, select } = store.getState();
+        if (placing) setPlacing(null);
+        else if (selection.length > 0) select([]);
+        return;
+      }
       if (!mod) return;
       const key = event.key.toLowerCase();
       // In the desktop app the menu's accelerators take undo, redo and save.
@@ -38,6 +46,10 @@ export function useDocumentShortcuts({ saveVersion }: { saveVersion: () => void 
       } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
         event.preventDefault();
         store.getState().redo();
+      } else if (key === 'a' && !event.shiftKey && !event.altKey) {
+        event.preventDefault();
+        const { model } = store.getState().editor.doc;
+        store.getState().select([...model.elements, ...model.connections].map((item) => item.id));
       } else if (key === 'c') {
         if (copy(store) > 0) event.preventDefault();
       } else if (key === 'v') {

@@ -67,6 +67,30 @@ describe('canvas gestures and panels in Chromium', () => {
     await waitForSaved(page);
   });
 
+  it('nudges the selection with the arrow keys as undoable moves, selects all and none', async () => {
+    const page = session.page;
+    const x = async () => (await node(page, 'createOrder').boundingBox())?.x ?? NaN;
+    await node(page, 'createOrder').click();
+    const start = await x();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(x).toBeGreaterThan(start + 5);
+    const nudged = await x();
+    // Recorded in the document: one undo takes back one nudge.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(x).toBeLessThan(nudged);
+    await expect.poll(x).toBeGreaterThan(start);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(x).toBeCloseTo(start, 0);
+
+    const properties = page.getByRole('complementary', { name: 'Properties' });
+    await page.keyboard.press('Control+a');
+    await properties.getByRole('heading', { name: '14 items selected' }).waitFor();
+    await page.keyboard.press('Escape');
+    await properties.getByText('Select an element to edit its properties.').waitFor();
+    expect(await front(page).locator('.react-flow__node.selected').count()).toBe(0);
+  });
+
   it('marks where a connection being drawn may end, and dims where it may not', async () => {
     const page = session.page;
     const handle = await front(page)
