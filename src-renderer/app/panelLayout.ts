@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { subscribeToStorage } from '../ui/subscribeToStorage';
 
 /** The panels around the canvas that can be folded away to give it room. */
 export type PanelId = 'sidebar' | 'palette' | 'properties' | 'problems';
@@ -70,15 +71,7 @@ export function togglePanel(id: PanelId): void {
 }
 
 function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === PANEL_STORAGE_KEY || event.key === null) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+  return subscribeToStorage(PANEL_STORAGE_KEY, listeners, listener);
 }
 
 /** Which panels are shown; shared by the whole window and remembered between sessions. */

@@ -1,3 +1,5 @@
+import { subscribeToStorage } from '../ui/subscribeToStorage';
+
 /** What the person chose: follow the operating system, or always light, or always dark. */
 export type ThemePreference = 'system' | 'light' | 'dark';
 /** The palette actually shown. */
@@ -37,15 +39,7 @@ export function writeThemePreference(preference: ThemePreference): void {
 
 /** Calls `listener` when the choice changes here or in another window of the app. */
 export function subscribeToThemePreference(listener: () => void): () => void {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === THEME_STORAGE_KEY || event.key === null) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+  return subscribeToStorage(THEME_STORAGE_KEY, listeners, listener);
 }
 
 function darkQuery(): MediaQueryList | null {
