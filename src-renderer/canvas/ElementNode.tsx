@@ -9,6 +9,7 @@ import type { ElementNodeData } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
 import { ProblemBadge } from '../problems/ProblemBadge';
 import { ElementHandle } from './ElementHandle';
+import { ContainerControls } from './ContainerControls';
 import { useFarOut } from './useFarOut';
 
 /** A node's data; a presentation draws it read-only, with larger text and no handles or badges. */
@@ -18,6 +19,8 @@ export type ShownElementNode = Node<ElementNodeData & { presentation?: boolean }
 export const ElementNode = memo(function ElementNode({
   data,
   selected,
+  width,
+  height,
 }: NodeProps<ShownElementNode>) {
   const { element, presentation = false } = data;
   const info = elementTypeInfo[element.type];
@@ -43,10 +46,12 @@ export const ElementNode = memo(function ElementNode({
   );
   // A presentation keeps the handles (edges attach to them) but hides them and allows no edits.
   const handleClass = presentation ? ' handle-hidden' : '';
+  // While a container is resized, React Flow sets the node's size: the shape follows it.
+  const resized = width && height && !data.collapsed ? { width, height } : undefined;
   return (
     <div
-      className={`element element-${element.type}${selected ? ' is-selected' : ''}${presentation ? ' is-presenting' : ''}`}
-      style={data.size ?? info.size}
+      className={`element element-${element.type}${selected ? ' is-selected' : ''}${presentation ? ' is-presenting' : ''}${data.collapsed ? ' is-collapsed' : ''}`}
+      style={resized ?? data.size ?? info.size}
       data-element-id={element.id}
       title={presentation ? undefined : 'Double-click to rename'}
       onDoubleClick={presentation ? undefined : () => setEditing(true)}
@@ -63,6 +68,12 @@ export const ElementNode = memo(function ElementNode({
       {label}
       {!bare && <ElementMarkers element={element} />}
       {!presentation && <ProblemBadge elementId={element.id} />}
+      <ContainerControls
+        element={element}
+        collapsed={data.collapsed === true}
+        selected={selected}
+        readOnly={presentation}
+      />
       {info.accepts.outgoing && (
         <ElementHandle
           type="source"
