@@ -1,4 +1,4 @@
-import { NodeResizer, type OnResizeEnd } from '@xyflow/react';
+import { NodeResizer, type OnResize, type OnResizeEnd } from '@xyflow/react';
 import type { Element } from '../../src-shared/model/document';
 import { containerTypes } from '../../src-shared/rules/canAttach';
 import { useEditor, useEditorStore } from '../editor/EditorContext';
@@ -18,17 +18,22 @@ export function ContainerControls({
   collapsed,
   selected,
   readOnly,
+  onResizing,
 }: {
   element: Element;
   collapsed: boolean;
   selected: boolean;
   readOnly: boolean;
+  /** The size while a resize is under way; `null` when it ends. */
+  onResizing: (size: { width: number; height: number } | null) => void;
 }) {
   const store = useEditorStore();
   const comparing = useEditor((state) => state.comparison !== null);
   if (!containerTypes.has(element.type)) return null;
   const editable = !readOnly && !comparing;
-  const onResizeEnd: OnResizeEnd = (_event, box) =>
+  const onResize: OnResize = (_event, box) => onResizing({ width: box.width, height: box.height });
+  const onResizeEnd: OnResizeEnd = (_event, box) => {
+    onResizing(null);
     store.getState().run({
       type: 'nodes.resize',
       id: element.id,
@@ -37,6 +42,7 @@ export function ContainerControls({
       width: Math.round(box.width),
       height: Math.round(box.height),
     });
+  };
   const action = collapsed ? 'Expand' : 'Collapse';
   return (
     <>
@@ -47,6 +53,7 @@ export function ContainerControls({
           minHeight={MIN_SIZE.height}
           handleClassName="container-resize-handle"
           lineClassName="container-resize-line"
+          onResize={onResize}
           onResizeEnd={onResizeEnd}
         />
       )}

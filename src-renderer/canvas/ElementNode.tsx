@@ -19,8 +19,6 @@ export type ShownElementNode = Node<ElementNodeData & { presentation?: boolean }
 export const ElementNode = memo(function ElementNode({
   data,
   selected,
-  width,
-  height,
 }: NodeProps<ShownElementNode>) {
   const { element, presentation = false } = data;
   const info = elementTypeInfo[element.type];
@@ -46,8 +44,8 @@ export const ElementNode = memo(function ElementNode({
   );
   // A presentation keeps the handles (edges attach to them) but hides them and allows no edits.
   const handleClass = presentation ? ' handle-hidden' : '';
-  // While a container is resized, React Flow sets the node's size: the shape follows it.
-  const resized = width && height && !data.collapsed ? { width, height } : undefined;
+  // While a container is resized, its shape follows the resize handles.
+  const [resized, setResized] = useState<{ width: number; height: number } | null>(null);
   return (
     <div
       className={`element element-${element.type}${selected ? ' is-selected' : ''}${presentation ? ' is-presenting' : ''}${data.collapsed ? ' is-collapsed' : ''}`}
@@ -73,6 +71,7 @@ export const ElementNode = memo(function ElementNode({
         collapsed={data.collapsed === true}
         selected={selected}
         readOnly={presentation}
+        onResizing={setResized}
       />
       {info.accepts.outgoing && (
         <ElementHandle
