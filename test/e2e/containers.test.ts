@@ -164,6 +164,25 @@ describe('containers on the canvas in Chromium', () => {
     await front(page)
       .locator('.react-flow__pane')
       .click({ position: { x: 1150, y: 40 } });
+
+    // When the expanded sub-process is selected and its corner handle dragged, it is resized in
+    // one step and keeps its content
+    await node(page, 'subProcess_1').click({ position: { x: 200, y: 12 } });
+    await screenshot(page, 'e2e-containers-selected');
+    const corner = await node(page, 'subProcess_1')
+      .locator('.react-flow__resize-control.handle.bottom.right')
+      .boundingBox();
+    await page.mouse.move(corner!.x + corner!.width / 2, corner!.y + corner!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(corner!.x + 80, corner!.y + 40, { steps: 8 });
+    await page.mouse.up();
+    doc = await saved(page, workflowId);
+    const resized = doc.diagram.shapes.subProcess_1!;
+    expect(resized.width).toBeGreaterThanOrEqual(432);
+    expect(resized.height).toBeGreaterThanOrEqual(232);
+    await expect.poll(async () => (await boxOf(page, 'subProcess_1')).width).toBeGreaterThan(430);
+    expect(elementOf(doc, 'userTask_1')).toMatchObject({ parent: 'subProcess_1' });
+
     const pane = await front(page).locator('.react-flow__pane').boundingBox();
     expect(pane!.height).toBeGreaterThan(660);
     await screenshot(page, 'e2e-containers');
