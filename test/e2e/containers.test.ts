@@ -68,6 +68,17 @@ async function dragBy(
   await page.mouse.up();
 }
 
+/** Drags an element by the mouse from its centre to a point on screen. */
+async function dragTo(
+  page: Page,
+  id: string,
+  to: { x: number; y: number },
+  midway?: () => Promise<void>,
+) {
+  const box = await boxOf(page, id);
+  await dragBy(page, id, to.x - (box.x + box.width / 2), to.y - (box.y + box.height / 2), midway);
+}
+
 describe('containers on the canvas in Chromium', () => {
   it('attaches a boundary event to a task and moves it with the task, puts a dropped task in a sub-process, hides it when the sub-process collapses (undone by Ctrl+Z) and puts a dragged task in a lane', async () => {
     await session.page.setViewportSize({ width: 1920, height: 1080 });
@@ -151,8 +162,28 @@ describe('containers on the canvas in Chromium', () => {
     expect(elementOf(doc, 'serviceTask_1')).not.toHaveProperty('lane');
     expect(doc.diagram.shapes.serviceTask_1).toEqual(moved);
 
-    // A second sub-process with a task inside, collapsed, for the picture
     await page.keyboard.press('Control+y');
+
+    // When the boundary event is dragged onto the user task's top edge, it sits on that border
+    // during the drag, and is attached to the user task when dropped
+    const userTask = await boxOf(page, 'userTask_1');
+    await dragTo(page, 'boundary_1', { x: userTask.x + 40, y: userTask.y + 8 }, async () => {
+      const during = await boxOf(page, 'boundary_1');
+      expect(Math.abs(during.y + during.height / 2 - userTask.y)).toBeLessThanOrEqual(1.5);
+    });
+    doc = await saved(page, workflowId);
+    expect(elementOf(doc, 'boundary_1')).toMatchObject({ attachedTo: 'userTask_1' });
+    const host = doc.diagram.shapes.userTask_1!;
+    expect(doc.diagram.shapes.boundary_1!.y + 18).toBe(host.y);
+
+    // And dropped where no activity is (inside the sub-process, away from its border), it snaps
+    // back onto its user task's nearest border: the bottom one
+    await dragTo(page, 'boundary_1', { x: userTask.x + 60, y: userTask.y + userTask.height + 40 });
+    doc = await saved(page, workflowId);
+    expect(elementOf(doc, 'boundary_1')).toMatchObject({ attachedTo: 'userTask_1' });
+    expect(doc.diagram.shapes.boundary_1!.y + 18).toBe(host.y + 64);
+
+    // A second sub-process with a task inside, collapsed, for the picture
     await dragFromPalette(page, 'Sub-process', { x: 300, y: 560 });
     await dragFromPalette(page, 'Service task', { x: 300, y: 570 });
     await node(page, 'subProcess_2').click({ position: { x: 200, y: 20 } });
