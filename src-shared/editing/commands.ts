@@ -12,7 +12,9 @@ import { canConnect } from '../rules/canConnect';
 import {
   applyMemberships,
   collapseSubProcess,
+  leaveDeletedLanes,
   resizeNode,
+  withDeletedDependents,
   type MembershipChange,
 } from './containerCommands';
 
@@ -253,9 +255,14 @@ function createConnection(doc: WorkflowDocument, connection: Connection): Workfl
   return { ...doc, model: { ...doc.model, connections: [...doc.model.connections, connection] } };
 }
 
-function deleteItems(doc: WorkflowDocument, ids: ReadonlySet<string>): WorkflowDocument {
-  if (![...ids].some((id) => hasId(doc, id))) return doc;
-  const elements = doc.model.elements.filter((element) => !ids.has(element.id));
+function deleteItems(doc: WorkflowDocument, requested: ReadonlySet<string>): WorkflowDocument {
+  if (![...requested].some((id) => hasId(doc, id))) return doc;
+  // Boundary events and a sub-process's contents go with it; a lane's elements leave it.
+  const ids = withDeletedDependents(doc, requested);
+  const elements = leaveDeletedLanes(
+    doc.model.elements.filter((element) => !ids.has(element.id)),
+    ids,
+  );
   const connections = doc.model.connections.filter(
     (connection) =>
       !ids.has(connection.id) && !ids.has(connection.source) && !ids.has(connection.target),

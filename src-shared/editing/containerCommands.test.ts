@@ -203,3 +203,31 @@ describe('subProcesses.collapse', () => {
     );
   });
 });
+
+describe('elements.delete of containers', () => {
+  const ids = (doc: WorkflowDocument) => doc.model.elements.map((item) => item.id);
+
+  it('given a sub-process deleted, then its contents, their boundary events and connections go with it in one exact step', () => {
+    const after = runThrough(containerFlow(), { type: 'elements.delete', ids: ['sub'] });
+    expect(ids(after)).toEqual(['lane', 'task', 'group', 'outside']);
+    expect(after.model.connections).toEqual([]);
+    expect(Object.keys(after.diagram.shapes)).toEqual(ids(after));
+  });
+
+  it('given an activity deleted, then its boundary events go with it', () => {
+    const after = runThrough(containerFlow(), { type: 'elements.delete', ids: ['inner'] });
+    expect(ids(after)).toEqual(['lane', 'sub', 'task', 'group', 'outside']);
+  });
+
+  it('given a lane deleted, then its elements stay, out of any lane', () => {
+    const after = runThrough(containerFlow(), { type: 'elements.delete', ids: ['lane'] });
+    expect(ids(after)).toEqual(['sub', 'inner', 'boundary', 'task', 'group', 'outside']);
+    expect(after.model.elements.filter((item) => item.lane !== undefined)).toEqual([]);
+    expect(element(after, 'inner')).toMatchObject({ parent: 'sub' });
+  });
+
+  it('given a group deleted, then what lies inside it stays', () => {
+    const after = runThrough(containerFlow(), { type: 'elements.delete', ids: ['group'] });
+    expect(ids(after)).toEqual(['lane', 'sub', 'inner', 'boundary', 'task', 'outside']);
+  });
+});

@@ -150,3 +150,41 @@ export function collapseSubProcess(
   const { collapsed: _was, ...expanded } = shape;
   return withShape(doc, element, collapsed ? { ...expanded, collapsed: true } : expanded);
 }
+
+/**
+ * What a deletion takes with it: the boundary events on deleted activities and the contents of
+ * deleted sub-processes, at any depth (a lane's or a group's elements stay).
+ */
+export function withDeletedDependents(
+  doc: WorkflowDocument,
+  ids: ReadonlySet<string>,
+): ReadonlySet<string> {
+  const { byId, children, boundaries } = containerIndex(doc);
+  const deleted = new Set(ids);
+  const queue = [...ids];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    const dependents = [
+      ...(boundaries.get(id) ?? []),
+      ...(byId.get(id)?.type === 'subProcess' ? (children.get(id) ?? []) : []),
+    ];
+    for (const dependent of dependents) {
+      if (deleted.has(dependent)) continue;
+      deleted.add(dependent);
+      queue.push(dependent);
+    }
+  }
+  return deleted;
+}
+
+/** The elements with a deleted lane taken off them (they stay where they are drawn). */
+export function leaveDeletedLanes(
+  elements: readonly Element[],
+  deleted: ReadonlySet<string>,
+): Element[] {
+  return elements.map((element) => {
+    if (element.lane === undefined || !deleted.has(element.lane)) return element;
+    const { lane: _lane, ...rest } = element;
+    return rest;
+  });
+}
