@@ -12,6 +12,7 @@ import {
   type IsValidConnection,
   type NodeChange,
   type OnNodeDrag,
+  type SelectionDragHandler,
 } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import { connectCommand } from '../../src-shared/editing/factories';
@@ -128,13 +129,22 @@ export function FlowCanvas() {
     );
   }, []);
 
-  const onNodeDragStop: OnNodeDrag<ElementFlowNode> = useCallback(
-    (_event, _node, dragged) => {
+  const endDrag = useCallback(
+    (dragged: ElementFlowNode[]) => {
       const { editor, run } = store.getState();
       const command = dragEndCommand(editor.doc, dragged);
       if (command) run(command);
     },
     [store],
+  );
+  const onNodeDragStop: OnNodeDrag<ElementFlowNode> = useCallback(
+    (_event, _node, dragged) => endDrag(dragged),
+    [endDrag],
+  );
+  // Dragging a box selection ends the same way as dragging one of its elements.
+  const onSelectionDragStop: SelectionDragHandler<ElementFlowNode> = useCallback(
+    (_event, dragged) => endDrag(dragged),
+    [endDrag],
   );
 
   const isValidConnection: IsValidConnection = useCallback(
@@ -184,6 +194,7 @@ export function FlowCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
+        onSelectionDragStop={onSelectionDragStop}
         onConnect={onConnect}
         onDelete={onDelete}
         onSelectionChange={onSelectionChange}
