@@ -12,7 +12,6 @@ import {
   type IsValidConnection,
   type NodeChange,
   type OnNodeDrag,
-  type SelectionDragHandler,
 } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import { connectCommand } from '../../src-shared/editing/factories';
@@ -129,22 +128,13 @@ export function FlowCanvas() {
     );
   }, []);
 
-  const endDrag = useCallback(
-    (dragged: ElementFlowNode[]) => {
+  const onNodeDragStop: OnNodeDrag<ElementFlowNode> = useCallback(
+    (_event, _node, dragged) => {
       const { editor, run } = store.getState();
       const command = dragEndCommand(editor.doc, dragged);
       if (command) run(command);
     },
     [store],
-  );
-  const onNodeDragStop: OnNodeDrag<ElementFlowNode> = useCallback(
-    (_event, _node, dragged) => endDrag(dragged),
-    [endDrag],
-  );
-  // Dragging a box selection ends the same way as dragging one of its elements.
-  const onSelectionDragStop: SelectionDragHandler<ElementFlowNode> = useCallback(
-    (_event, dragged) => endDrag(dragged),
-    [endDrag],
   );
 
   const isValidConnection: IsValidConnection = useCallback(
@@ -194,7 +184,6 @@ export function FlowCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
-        onSelectionDragStop={onSelectionDragStop}
         onConnect={onConnect}
         onDelete={onDelete}
         onSelectionChange={onSelectionChange}
