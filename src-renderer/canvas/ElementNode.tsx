@@ -9,6 +9,7 @@ import type { ElementNodeData } from './toFlow';
 import { ElementGlyph } from './ElementGlyph';
 import { ProblemBadge } from '../problems/ProblemBadge';
 import { ElementHandle } from './ElementHandle';
+import { ContainerControls } from './ContainerControls';
 import { useFarOut } from './useFarOut';
 
 /** A node's data; a presentation draws it read-only, with larger text and no handles or badges. */
@@ -43,10 +44,12 @@ export const ElementNode = memo(function ElementNode({
   );
   // A presentation keeps the handles (edges attach to them) but hides them and allows no edits.
   const handleClass = presentation ? ' handle-hidden' : '';
+  // While a container is resized, its shape follows the resize handles.
+  const [resized, setResized] = useState<{ width: number; height: number } | null>(null);
   return (
     <div
-      className={`element element-${element.type}${selected ? ' is-selected' : ''}${presentation ? ' is-presenting' : ''}`}
-      style={data.size ?? info.size}
+      className={`element element-${element.type}${selected ? ' is-selected' : ''}${presentation ? ' is-presenting' : ''}${data.collapsed ? ' is-collapsed' : ''}`}
+      style={resized ?? data.size ?? info.size}
       data-element-id={element.id}
       title={presentation ? undefined : 'Double-click to rename'}
       onDoubleClick={presentation ? undefined : () => setEditing(true)}
@@ -63,6 +66,13 @@ export const ElementNode = memo(function ElementNode({
       {label}
       {!bare && <ElementMarkers element={element} />}
       {!presentation && <ProblemBadge elementId={element.id} />}
+      <ContainerControls
+        element={element}
+        collapsed={data.collapsed === true}
+        selected={selected}
+        readOnly={presentation}
+        onResizing={setResized}
+      />
       {info.accepts.outgoing && (
         <ElementHandle
           type="source"

@@ -24,12 +24,16 @@ import { ComparisonPanel } from '../versions/ComparisonPanel';
 import { comparedEdges, comparedNodes } from '../versions/comparisonFlow';
 import { useTheme } from '../theme/useTheme';
 import { ConnectionEdge } from './ConnectionEdge';
+import { hideEdges } from './containerFlow';
+import { dragEndCommand, previewDrag } from './dragPreview';
 import { ElementNode } from './ElementNode';
 import { PALETTE_MIME } from './Palette';
 import { toEdges, toNodes, type ElementFlowNode } from './toFlow';
+import { useCollapseShortcut } from './useCollapseShortcut';
 import { usePlacement } from './usePlacement';
 import { useConnectFeedback } from './useConnectFeedback';
 import { createKeyboardMovePicker } from './keyboardMoves';
+import { planMove } from '../../src-shared/editing/planMove';
 import './canvas.css';
 
 const nodeTypes = { element: ElementNode };
@@ -69,7 +73,7 @@ export function FlowCanvas() {
   const comparison = useEditor((state) => state.comparison);
   const { theme } = useTheme();
   const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
-  const [edges, setEdges] = useState<Edge[]>(() => toEdges(doc, []));
+  const [edges, setEdges] = useState<Edge[]>(() => hideEdges(doc, toEdges(doc, [])));
 
   // Fit a drawn diagram once when it opens; an empty one keeps the default view so that the first
   // element lands exactly where it was dropped.
@@ -79,10 +83,11 @@ export function FlowCanvas() {
     // The document changed (an edit, undo, redo): derive the canvas again, keeping its selection.
     setDerivedFrom({ doc, comparison });
     setNodes((previous) => comparedNodes(doc, previous, comparison));
-    setEdges((previous) => comparedEdges(doc, previous, comparison));
+    setEdges((previous) => hideEdges(doc, comparedEdges(doc, previous, comparison)));
   }
 
   const active = useDocumentActive();
+  useCollapseShortcut();
   useEffect(
     () =>
       active
@@ -132,14 +137,13 @@ export function FlowCanvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<ElementFlowNode>[]) => {
       // Removal goes through the command below so it can be undone.
-      setNodes((current) =>
-        applyNodeChanges(
-          changes.filter((change) => change.type !== 'remove'),
-          current,
-        ),
-      );
+      const kept = changes.filter((change) => change.type !== 'remove');
+      // A drag carries what depends on the dragged elements along, live.
+      const { doc: current } = store.getState().editor;
+      setNodes((nodes) => previewDrag(current, applyNodeChanges(kept, nodes), kept));
+      // A nudge with the arrow keys is recorded at once, carrying the same dependents.
       const moves = pickKeyboardMoves(changes);
-      if (moves.length > 0) store.getState().run({ type: 'nodes.move', moves });
+      if (moves.length > 0) store.getState().run(planMove(current, moves, { memberships: true }));
     },
     [store, pickKeyboardMoves],
   );
@@ -154,17 +158,9 @@ export function FlowCanvas() {
 
   const onNodeDragStop: OnNodeDrag<ElementFlowNode> = useCallback(
     (_event, _node, dragged) => {
-      const moves = dragged.map((node) => ({
-        id: node.id,
-        x: Math.round(node.position.x),
-        y: Math.round(node.position.y),
-      }));
       const { editor, run } = store.getState();
-      const moved = moves.some(({ id, x, y }) => {
-        const shape = editor.doc.diagram.shapes[id];
-        return !shape || shape.x !== x || shape.y !== y;
-      });
-      if (moved) run({ type: 'nodes.move', moves });
+      const command = dragEndCommand(editor.doc, dragged);
+      if (command) run(command);
     },
     [store],
   );
@@ -238,6 +234,8 @@ export function FlowCanvas() {
         deleteKeyCode={comparison ? null : ['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         zoomOnDoubleClick={false}
+        // A selected container stays behind its contents, a selected task under its boundary events.
+        elevateNodesOnSelect={false}
         snapToGrid
         snapGrid={[8, 8]}
         fitView={fitOnOpen}

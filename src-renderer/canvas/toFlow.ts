@@ -1,11 +1,15 @@
 import type { Edge, Node } from '@xyflow/react';
+import { COLLAPSED_SIZE, hiddenElements, isCollapsed } from '../../src-shared/diagram/containment';
 import type { Element, WorkflowDocument } from '../../src-shared/model/document';
+import { zIndexOf } from './containerFlow';
 import { nodeGeometry } from './nodeGeometry';
 
-export type ElementNodeData = { element: Element; size?: { width: number; height: number } };
-
-/** Containers are drawn behind what they contain. */
-const behind = new Set<Element['type']>(['lane', 'group', 'subProcess']);
+export type ElementNodeData = {
+  element: Element;
+  size?: { width: number; height: number };
+  /** A sub-process drawn collapsed (`size` is then a task's). */
+  collapsed?: true;
+};
 export type ElementFlowNode = Node<ElementNodeData, 'element'>;
 
 /**
@@ -47,12 +51,17 @@ export function toNodes(
   previous: readonly ElementFlowNode[],
 ): ElementFlowNode[] {
   const before = new Map(previous.map((node) => [node.id, node]));
+  const hidden = hiddenElements(doc);
   return doc.model.elements.map((element) => {
     const shape = Object.hasOwn(doc.diagram.shapes, element.id)
       ? doc.diagram.shapes[element.id]
       : undefined;
-    const size =
-      shape?.width && shape.height ? { width: shape.width, height: shape.height } : undefined;
+    const collapsed = isCollapsed(element, shape);
+    const size = collapsed
+      ? COLLAPSED_SIZE
+      : shape?.width && shape.height
+        ? { width: shape.width, height: shape.height }
+        : undefined;
     const old = before.get(element.id);
     const oldPosition = old?.position;
     const x = shape?.x ?? 0;
@@ -62,12 +71,18 @@ export function toNodes(
       type: 'element',
       position: oldPosition?.x === x && oldPosition.y === y ? oldPosition : { x, y },
       data:
-        old?.data.element === element && sameSize(old.data.size, size)
+        old?.data.element === element &&
+        sameSize(old.data.size, size) &&
+        Boolean(old.data.collapsed) === collapsed
           ? old.data
-          : size
-            ? { element, size }
-            : { element },
-      ...(behind.has(element.type) ? { zIndex: -1 } : {}),
+          : collapsed
+            ? { element, size, collapsed }
+            : size
+              ? { element, size }
+              : { element },
+      // Containers are drawn behind what they contain.
+      ...zIndexOf(doc, element),
+      ...(hidden.has(element.id) ? { hidden: true } : {}),
       selected: old?.selected ?? false,
       ariaLabel: `${element.name} (${element.type})`,
       // A node React Flow has measured keeps its measurements (and handles); a new one is given

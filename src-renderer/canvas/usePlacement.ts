@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { addElementCommand } from '../../src-shared/editing/factories';
+import { placeElementCommand } from '../../src-shared/editing/placeElement';
 import type { ElementType } from '../../src-shared/model/elementTypes';
 import { useEditor, useEditorStore } from '../editor/EditorContext';
 
@@ -16,7 +16,7 @@ export function usePlacement() {
   const addAt = useCallback(
     (type: ElementType, screen: { x: number; y: number }) => {
       const { editor, run, setPlacing } = store.getState();
-      run(addElementCommand(editor.doc, type, screenToFlowPosition(screen)));
+      run(placeElementCommand(editor.doc, type, screenToFlowPosition(screen)));
       setPlacing(null);
     },
     [store, screenToFlowPosition],

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { elementTypeInfo } from '../../src-shared/model/elementTypes';
 import { ElementNode, type ShownElementNode } from '../canvas/ElementNode';
+import { hideEdges } from '../canvas/containerFlow';
 import { toEdges, toNodes } from '../canvas/toFlow';
 import { useTheme } from '../theme/useTheme';
 
@@ -26,7 +27,7 @@ function presentationNodes(doc: WorkflowDocument, currentId: string | undefined)
 }
 
 function presentationEdges(doc: WorkflowDocument, currentId: string | undefined): Edge[] {
-  return toEdges(doc, []).map((edge) => ({
+  return hideEdges(doc, toEdges(doc, [])).map((edge) => ({
     ...edge,
     // The paths out of the step shown move, to show where the story goes next.
     animated: edge.source === currentId,

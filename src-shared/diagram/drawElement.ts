@@ -145,6 +145,23 @@ function container(element: Element, size: Size, theme: DiagramTheme): ShapeDraw
   };
 }
 
+/** A collapsed sub-process: a task-sized box with BPMN's "+" marker at the bottom centre. */
+function collapsedSubProcess(element: Element, size: Size, theme: DiagramTheme): ShapeDrawing {
+  const { width, height } = size;
+  return {
+    body:
+      `<rect width="${num(width)}" height="${num(height)}" rx="10" fill="${theme.task.fill}"` +
+      ` stroke="${theme.task.stroke}" stroke-width="1.5"/>` +
+      glyph('layers', 7, 7, ICON, theme.text) +
+      glyph('subProcessMarker', width / 2 - 6, height - 16, 12, theme.text) +
+      centredName(
+        element.name,
+        { cx: width / 2, cy: height / 2 - 4, width: width - 40, maxLines: 2 },
+        theme.text,
+      ),
+  };
+}
+
 /** An annotation: BPMN's open bracket and its text, which may run past the shape. */
 function annotation(
   element: ElementOf<'annotation'>,
@@ -206,7 +223,13 @@ function mapNode(element: Element, size: Size, theme: DiagramTheme): ShapeDrawin
   };
 }
 
-function drawing(element: Element, size: Size, theme: DiagramTheme): ShapeDrawing {
+function drawing(
+  element: Element,
+  size: Size,
+  theme: DiagramTheme,
+  collapsed: boolean,
+): ShapeDrawing {
+  if (collapsed && element.type === 'subProcess') return collapsedSubProcess(element, size, theme);
   switch (element.type) {
     case 'serviceTask':
     case 'userTask':
@@ -233,8 +256,13 @@ function drawing(element: Element, size: Size, theme: DiagramTheme): ShapeDrawin
  * One element as a group placed at its shape's corner, holding its shape, its name (the full
  * name is also its `<title>`, shown as a tooltip and read by screen readers) and its markers.
  */
-export function drawElement(element: Element, box: Box, theme: DiagramTheme): DrawnElement {
-  const { body, overflow } = drawing(element, box, theme);
+export function drawElement(
+  element: Element,
+  box: Box,
+  theme: DiagramTheme,
+  { collapsed = false }: { readonly collapsed?: boolean } = {},
+): DrawnElement {
+  const { body, overflow } = drawing(element, box, theme, collapsed);
   const markup =
     `<g class="element element-${element.type}" data-element-id="${escapeXml(element.id)}"` +
     ` transform="translate(${num(box.x)} ${num(box.y)})"><title>${escapeXml(element.name)}</title>` +

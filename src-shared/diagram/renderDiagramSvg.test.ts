@@ -2,6 +2,7 @@
 // (jsdom for its DOMParser, which tells well-formed XML from the rest; the renderer itself is pure.)
 import { describe, expect, it } from 'vitest';
 import { documentOf } from '../../test/shared/documents';
+import { containerFlow } from '../../test/shared/containerFlow';
 import { loadExamples } from '../../test/shared/exampleFiles';
 import type { Element, WorkflowDocument } from '../model/document';
 import { elementSize } from './elementSize';
@@ -264,5 +265,34 @@ describe('renderDiagramSvg drawing rules', () => {
     });
     expect([empty.width, empty.height]).toEqual([48, 48]);
     expect(parseSvg(empty.svg).querySelector('svg > title')?.textContent).toBe('Untitled map');
+  });
+});
+
+describe('renderDiagramSvg with a collapsed sub-process', () => {
+  const collapse = (doc: WorkflowDocument): WorkflowDocument => ({
+    ...doc,
+    diagram: { shapes: { ...doc.diagram.shapes, sub: { x: 100, y: 50, collapsed: true } } },
+  });
+
+  it('given a collapsed sub-process, then it is drawn at task size with the "+" marker and its contents and their connections are not drawn', () => {
+    const svg = parseSvg(renderDiagramSvg(collapse(containerFlow())));
+
+    const [sub] = elementGroups(svg, 'sub');
+    expect(sub?.getAttribute('transform')).toBe('translate(100 50)');
+    const frame = sub?.querySelector('rect');
+    expect([frame?.getAttribute('width'), frame?.getAttribute('height')]).toEqual(['160', '64']);
+    expect(sub?.innerHTML).toContain('M8 5v6M5 8h6');
+    expect(elementGroups(svg, 'inner')).toHaveLength(0);
+    expect(elementGroups(svg, 'boundary')).toHaveLength(0);
+    expect(svg.querySelectorAll('g[data-connection-id]')).toHaveLength(0);
+    expect(elementGroups(svg, 'task')).toHaveLength(1);
+  });
+
+  it('given the same sub-process expanded, then it is drawn at its size with its contents', () => {
+    const svg = parseSvg(renderDiagramSvg(containerFlow()));
+    const frame = elementGroups(svg, 'sub')[0]?.querySelector('rect');
+    expect([frame?.getAttribute('width'), frame?.getAttribute('height')]).toEqual(['360', '200']);
+    expect(elementGroups(svg, 'inner')).toHaveLength(1);
+    expect(svg.querySelectorAll('g[data-connection-id]')).toHaveLength(1);
   });
 });

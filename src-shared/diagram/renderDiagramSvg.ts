@@ -1,4 +1,5 @@
 import type { Element, Shape, WorkflowDocument } from '../model/document';
+import { hiddenElements, isCollapsed, shapeOf, shownSize } from './containment';
 import { darkTheme, lightTheme, type DiagramTheme } from './diagramTheme';
 import {
   ARROW_MARKER_ID,
@@ -7,7 +8,6 @@ import {
   routeConnection,
 } from './drawConnection';
 import { drawElement } from './drawElement';
-import { elementSize } from './elementSize';
 import type { Bounds, Box } from './geometry';
 import { escapeXml } from './svgText';
 
@@ -37,15 +37,19 @@ function layerOf(type: Element['type']): number {
   return 2;
 }
 
-/** Each drawn element's box, in document order; an element without a shape is not drawn. */
+/**
+ * Each drawn element's box, in document order; an element without a shape is not drawn, nor one
+ * inside a collapsed sub-process (which is drawn at a task's size).
+ */
 function boxesOf(doc: WorkflowDocument): Map<string, Box> {
   const boxes = new Map<string, Box>();
+  const hidden = hiddenElements(doc);
   for (const element of doc.model.elements) {
+    if (hidden.has(element.id)) continue;
     const shape: Shape | undefined = Object.hasOwn(doc.diagram.shapes, element.id)
       ? doc.diagram.shapes[element.id]
       : undefined;
-    if (shape)
-      boxes.set(element.id, { x: shape.x, y: shape.y, ...elementSize(element.type, shape) });
+    if (shape) boxes.set(element.id, { x: shape.x, y: shape.y, ...shownSize(element, shape) });
   }
   return boxes;
 }
@@ -112,7 +116,8 @@ export function renderDiagram(
   for (const element of doc.model.elements) {
     const box = boxes.get(element.id);
     if (!box) continue;
-    const drawn = drawElement(element, box, theme);
+    const collapsed = isCollapsed(element, shapeOf(doc, element.id));
+    const drawn = drawElement(element, box, theme, { collapsed });
     layers[layerOf(element.type)]?.push(drawn.markup);
     bounds = grow(bounds, drawn.bounds);
   }

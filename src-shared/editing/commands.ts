@@ -9,6 +9,16 @@ import {
 import { Connection as ConnectionSchema, Element as ElementSchema } from '../model/elements';
 import { paletteByKind } from '../model/elementTypes';
 import { canConnect } from '../rules/canConnect';
+import {
+  applyMemberships,
+  collapseSubProcess,
+  leaveDeletedLanes,
+  resizeNode,
+  withDeletedDependents,
+  type MembershipChange,
+} from './containerCommands';
+
+export type { MembershipChange } from './containerCommands';
 
 /** Every change to a document, as data. Ids follow `noun.verb`. */
 export type Command =
@@ -16,7 +26,20 @@ export type Command =
   | {
       readonly type: 'nodes.move';
       readonly moves: readonly { readonly id: string; readonly x: number; readonly y: number }[];
+      /** Where the moved elements now belong (a drop into a sub-process, a lane, onto a task). */
+      readonly memberships?: readonly MembershipChange[];
     }
+  /** Sets a container's (sub-process, lane, group) box at the end of a resize. */
+  | {
+      readonly type: 'nodes.resize';
+      readonly id: string;
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly height: number;
+    }
+  /** Draws a sub-process collapsed (task-sized, contents hidden) or expanded again. */
+  | { readonly type: 'subProcesses.collapse'; readonly id: string; readonly collapsed: boolean }
   | { readonly type: 'connections.create'; readonly connection: Connection }
   | { readonly type: 'elements.delete'; readonly ids: readonly string[] }
   | { readonly type: 'elements.rename'; readonly id: string; readonly name: string }
@@ -45,6 +68,10 @@ export function describeCommand(command: Command): string {
       return `Add ${command.element.name}`;
     case 'nodes.move':
       return command.moves.length === 1 ? 'Move element' : `Move ${command.moves.length} elements`;
+    case 'nodes.resize':
+      return 'Resize';
+    case 'subProcesses.collapse':
+      return command.collapsed ? 'Collapse sub-process' : 'Expand sub-process';
     case 'connections.create':
       return 'Connect';
     case 'elements.delete':
@@ -71,7 +98,11 @@ export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowD
     case 'elements.add':
       return addElement(doc, command.element, command.shape);
     case 'nodes.move':
-      return moveNodes(doc, command.moves);
+      return applyMemberships(moveNodes(doc, command.moves), command.memberships ?? []);
+    case 'nodes.resize':
+      return resizeNode(doc, command);
+    case 'subProcesses.collapse':
+      return collapseSubProcess(doc, command);
     case 'connections.create':
       return createConnection(doc, command.connection);
     case 'elements.delete':
@@ -224,9 +255,14 @@ function createConnection(doc: WorkflowDocument, connection: Connection): Workfl
   return { ...doc, model: { ...doc.model, connections: [...doc.model.connections, connection] } };
 }
 
-function deleteItems(doc: WorkflowDocument, ids: ReadonlySet<string>): WorkflowDocument {
-  if (![...ids].some((id) => hasId(doc, id))) return doc;
-  const elements = doc.model.elements.filter((element) => !ids.has(element.id));
+function deleteItems(doc: WorkflowDocument, requested: ReadonlySet<string>): WorkflowDocument {
+  if (![...requested].some((id) => hasId(doc, id))) return doc;
+  // Boundary events and a sub-process's contents go with it; a lane's elements leave it.
+  const ids = withDeletedDependents(doc, requested);
+  const elements = leaveDeletedLanes(
+    doc.model.elements.filter((element) => !ids.has(element.id)),
+    ids,
+  );
   const connections = doc.model.connections.filter(
     (connection) =>
       !ids.has(connection.id) && !ids.has(connection.source) && !ids.has(connection.target),

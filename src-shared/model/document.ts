@@ -19,6 +19,11 @@ export const Shape = z.strictObject({
   y: coordinate,
   width: size.optional(),
   height: size.optional(),
+  /**
+   * A sub-process drawn collapsed: at a task's size, its contents hidden. `width` and `height`
+   * stay its expanded size, so expanding it gives that back.
+   */
+  collapsed: z.boolean().optional(),
 });
 export type Shape = z.infer<typeof Shape>;
 
