@@ -9,14 +9,22 @@ import {
 import { Connection as ConnectionSchema, Element as ElementSchema } from '../model/elements';
 import { paletteByKind } from '../model/elementTypes';
 import { canConnect } from '../rules/canConnect';
+import { routesAfterMove, withoutStrayRoutes, setRoutes, type RouteChanges } from './routes';
 
 /** Every change to a document, as data. Ids follow `noun.verb`. */
 export type Command =
   | { readonly type: 'elements.add'; readonly element: Element; readonly shape: Shape }
+  /**
+   * Moves elements; the routes of their connections follow (see `routesAfterMove`), and those in
+   * `routes` are set as given (a layout's routes go with its moves, as one step).
+   */
   | {
       readonly type: 'nodes.move';
       readonly moves: readonly { readonly id: string; readonly x: number; readonly y: number }[];
+      readonly routes?: RouteChanges;
     }
+  /** Sets connections' bend points, or clears them (`null`) so that they are drawn the default way. */
+  | { readonly type: 'connections.route'; readonly routes: RouteChanges }
   | { readonly type: 'connections.create'; readonly connection: Connection }
   | { readonly type: 'elements.delete'; readonly ids: readonly string[] }
   | { readonly type: 'elements.rename'; readonly id: string; readonly name: string }
@@ -30,6 +38,8 @@ export type Command =
       readonly elements: readonly Element[];
       readonly connections: readonly Connection[];
       readonly shapes: Readonly<Record<string, Shape>>;
+      /** The pasted connections' bend points, by their (new) ids. */
+      readonly routes?: RouteChanges;
     }
   /** Replaces the whole document with a saved version's (restoring version `version`). */
   | {
@@ -55,6 +65,10 @@ export function describeCommand(command: Command): string {
       return `Edit ${command.element.name || command.element.id}`;
     case 'connections.update':
       return 'Edit connection';
+    case 'connections.route':
+      return Object.values(command.routes).every((waypoints) => !waypoints?.length)
+        ? 'Reset route'
+        : 'Route connection';
     case 'items.paste':
       return command.elements.length === 1 ? 'Paste' : `Paste ${command.elements.length} elements`;
     case 'document.replace':
@@ -71,7 +85,7 @@ export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowD
     case 'elements.add':
       return addElement(doc, command.element, command.shape);
     case 'nodes.move':
-      return moveNodes(doc, command.moves);
+      return moveNodes(doc, command.moves, command.routes);
     case 'connections.create':
       return createConnection(doc, command.connection);
     case 'elements.delete':
@@ -82,6 +96,8 @@ export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowD
       return updateElement(doc, command.element);
     case 'connections.update':
       return updateConnection(doc, command.connection);
+    case 'connections.route':
+      return setRoutes(doc, command.routes);
     case 'items.paste':
       return pasteItems(doc, command);
     case 'document.replace':
@@ -146,12 +162,15 @@ function updateConnection(doc: WorkflowDocument, connection: Connection): Workfl
   const connections = doc.model.connections.map((candidate, at) =>
     at === index ? checked.data : candidate,
   );
-  return { ...doc, model: { ...doc.model, connections } };
+  const updated = { ...doc, model: { ...doc.model, connections } };
+  // A route drawn for the old ends means nothing for the new ones.
+  const reconnected = current.source !== connection.source || current.target !== connection.target;
+  return reconnected ? setRoutes(updated, { [connection.id]: null }) : updated;
 }
 
 function pasteItems(
   doc: WorkflowDocument,
-  { elements, connections, shapes }: Extract<Command, { type: 'items.paste' }>,
+  { elements, connections, shapes, routes }: Extract<Command, { type: 'items.paste' }>,
 ): WorkflowDocument {
   let next = doc;
   for (const element of elements) {
@@ -160,7 +179,7 @@ function pasteItems(
     next = addElement(next, element, shape);
   }
   for (const connection of connections) next = createConnection(next, connection);
-  return next;
+  return routes ? setRoutes(next, routes) : next;
 }
 
 function replaceDocument(doc: WorkflowDocument, replacement: WorkflowDocument): WorkflowDocument {
@@ -190,13 +209,14 @@ function addElement(doc: WorkflowDocument, element: Element, shape: Shape): Work
   return {
     ...doc,
     model: { ...doc.model, elements: [...doc.model.elements, element] },
-    diagram: { shapes: { ...doc.diagram.shapes, [element.id]: shape } },
+    diagram: { ...doc.diagram, shapes: { ...doc.diagram.shapes, [element.id]: shape } },
   };
 }
 
 function moveNodes(
   doc: WorkflowDocument,
   moves: Extract<Command, { type: 'nodes.move' }>['moves'],
+  routes: RouteChanges | undefined,
 ) {
   const shapes = new Map(Object.entries(doc.diagram.shapes));
   let changed = false;
@@ -214,7 +234,13 @@ function moveNodes(
     shapes.set(move.id, { ...shape, x: move.x, y: move.y });
     changed = true;
   }
-  return changed ? { ...doc, diagram: { shapes: Object.fromEntries(shapes) } } : doc;
+  let moved = doc;
+  if (changed) {
+    moved = { ...doc, diagram: { ...doc.diagram, shapes: Object.fromEntries(shapes) } };
+    const ids = new Set(moves.map((move) => move.id));
+    moved = { ...moved, diagram: routesAfterMove(doc, moved, ids) };
+  }
+  return routes ? setRoutes(moved, routes) : moved;
 }
 
 function createConnection(doc: WorkflowDocument, connection: Connection): WorkflowDocument {
@@ -234,7 +260,11 @@ function deleteItems(doc: WorkflowDocument, ids: ReadonlySet<string>): WorkflowD
   const shapes = Object.fromEntries(
     Object.entries(doc.diagram.shapes).filter(([id]) => !ids.has(id)),
   );
-  return { ...doc, model: { elements, connections }, diagram: { shapes } };
+  return withoutStrayRoutes({
+    ...doc,
+    model: { elements, connections },
+    diagram: { ...doc.diagram, shapes },
+  });
 }
 
 function renameElement(doc: WorkflowDocument, id: string, name: string): WorkflowDocument {
