@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   connectionEnds,
+  dragSegment,
   fitRouteToEnds,
   followEnds,
   impliedWaypoints,
@@ -135,6 +136,27 @@ describe('editing bends', () => {
   it('moves a bend, snapping to its neighbours', () => {
     expect(moveBend(start, [p(100, 0), p(100, 100)], end, 0, p(140, 4))).toEqual([
       p(140, 0),
+      p(100, 100),
+    ]);
+  });
+
+  it('moves a square segment between two bends across its direction, keeping the route square', () => {
+    const waypoints = [p(100, 0), p(100, 100)];
+    expect(dragSegment(start, waypoints, end, 1, p(140, 30))).toEqual([p(140, 0), p(140, 100)]);
+    const stepped = [p(50, 0), p(50, 60), p(150, 60), p(150, 100)];
+    expect(dragSegment(start, stepped, end, 2, p(90, 80))).toEqual([
+      p(50, 0),
+      p(50, 80),
+      p(150, 80),
+      p(150, 100),
+    ]);
+  });
+
+  it('adds a bend where a segment touching an element is dragged', () => {
+    expect(dragSegment(start, [], end, 0, p(100, 120))).toEqual([p(100, 120)]);
+    expect(dragSegment(start, [p(100, 0), p(100, 100)], end, 0, p(50, 40))).toEqual([
+      p(50, 40),
+      p(100, 0),
       p(100, 100),
     ]);
   });

@@ -212,3 +212,32 @@ export function impliedWaypoints(start: Point, end: Point): Point[] {
     { x: middle, y: end.y },
   ];
 }
+
+/**
+ * The waypoints after segment `segment` of the path is dragged to `point`, as in BPMN editors: a
+ * horizontal or vertical segment between two bends moves across its own direction, keeping the
+ * route square; any other segment (one that touches an element, or a slanted one) gets a new bend.
+ */
+export function dragSegment(
+  start: Point,
+  waypoints: readonly Point[],
+  end: Point,
+  segment: number,
+  point: Point,
+): Point[] {
+  const from = waypoints[segment - 1];
+  const to = waypoints[segment];
+  if (from && to && vertical(from, to)) {
+    const x = Math.round(point.x);
+    return waypoints.map((bend, at) =>
+      at === segment - 1 || at === segment ? { x, y: bend.y } : bend,
+    );
+  }
+  if (from && to && horizontal(from, to)) {
+    const y = Math.round(point.y);
+    return waypoints.map((bend, at) =>
+      at === segment - 1 || at === segment ? { x: bend.x, y } : bend,
+    );
+  }
+  return insertBend(start, waypoints, end, segment, point);
+}
