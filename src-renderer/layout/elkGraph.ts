@@ -26,6 +26,8 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
   'elk.randomSeed': '1',
+  // Edges' points in the root's coordinates, wherever the edge sits (they become routes).
+  'elk.json.edgeCoords': 'ROOT',
   ...SPACING,
 };
 
