@@ -1,11 +1,13 @@
 import { BaseEdge, SmoothStepEdge, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
-import { simplifyPath } from '../../src-shared/diagram/connectionPath';
+import { followEnds, simplifyPath } from '../../src-shared/diagram/connectionPath';
 import { pathData, pathMidpoint } from '../../src-shared/diagram/drawConnection';
 import type { Point } from '../../src-shared/diagram/geometry';
 import { RouteHandles } from './RouteHandles';
-import type { ConnectionEdgeData } from './toFlow';
+import type { ConnectionEdgeData } from './edgeRoute';
 import { useFarOut } from './useFarOut';
+
+const samePoint = (a: Point, b: Point) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
 
 /**
  * A connection on the canvas. Without saved bend points it is React Flow's smooth-step edge; with
@@ -22,10 +24,15 @@ export const ConnectionEdge = memo(function ConnectionEdge({
   const bare = useFarOut();
   // The bends while a handle is dragged: ephemeral, drawn here, one command when the drag ends.
   const [preview, setPreview] = useState<readonly Point[] | null>(null);
-  const saved = (data as ConnectionEdgeData | undefined)?.waypoints;
-  const waypoints = preview ?? saved;
+  const route = data as ConnectionEdgeData | undefined;
   const start = { x: props.sourceX, y: props.sourceY };
   const end = { x: props.targetX, y: props.targetY };
+  // While an element is dragged, the route bends as the move will bend it when dropped.
+  const saved =
+    route?.ends && !(samePoint(route.ends.start, start) && samePoint(route.ends.end, end))
+      ? followEnds(route.waypoints, route.ends, { start, end })
+      : route?.waypoints;
+  const waypoints = preview ?? saved;
   const handles = selected && !bare && (
     <RouteHandles
       connectionId={props.id}

@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { EdgeRoute, Element, WorkflowDocument } from '../../src-shared/model/document';
+import type { Element, WorkflowDocument } from '../../src-shared/model/document';
+import { routeData } from './edgeRoute';
 import { nodeGeometry } from './nodeGeometry';
 
 export type ElementNodeData = { element: Element; size?: { width: number; height: number } };
@@ -81,24 +82,12 @@ export function toNodes(
 /** How every connection ends: one object, so that an unchanged edge stays the same edge. */
 const arrow = { type: 'arrowclosed' as const, width: 18, height: 18 };
 
-/** A connection's saved bend points, as its edge carries them (see ConnectionEdge). */
-export type ConnectionEdgeData = { waypoints: readonly EdgeRoute['waypoints'][number][] };
-
-/** The edge's data for a route: the previous edge's while the route is the same. */
-function routeData(old: Edge | undefined, route: EdgeRoute | undefined) {
-  if (!route || route.waypoints.length === 0) return {};
-  const data = old?.data as ConnectionEdgeData | undefined;
-  return { data: data?.waypoints === route.waypoints ? data : { waypoints: route.waypoints } };
-}
-
 export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[] {
   const before = new Map(previous.map((edge) => [edge.id, edge]));
-  const routes = doc.diagram.edges;
+  const lookup = (id: string) => elementById(doc, id);
   return doc.model.connections.map((connection) => {
     const old = before.get(connection.id);
     const label = edgeLabel(doc, connection);
-    const route =
-      routes && Object.hasOwn(routes, connection.id) ? routes[connection.id] : undefined;
     const edge: Edge = {
       id: connection.id,
       source: connection.source,
@@ -107,7 +96,7 @@ export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[
       selected: old?.selected ?? false,
       markerEnd: arrow,
       ...(label ? { label, className: 'edge-labelled' } : {}),
-      ...routeData(old, route),
+      ...routeData(doc, connection, lookup, old),
     };
     return old && unchanged(old, edge) ? old : edge;
   });

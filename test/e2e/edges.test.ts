@@ -261,5 +261,21 @@ describe('connections in Chromium', () => {
       path: join(resultsDir, 'e2e-edges-routes-close.png'),
       clip: { x: fork.x - 330, y: fork.y - 230, width: 500, height: 460 },
     });
+
+    // When Book flight is dragged up, its routes bend with it while it moves and once dropped
+    const flight = await centre(node('bookFlight'));
+    await drag(page, flight, { x: flight.x, y: flight.y - 60 }, async () => {
+      await page.screenshot({
+        path: join(resultsDir, 'e2e-edges-follow.png'),
+        clip: { x: fork.x - 330, y: fork.y - 300, width: 560, height: 530 },
+      });
+    });
+    await expect
+      .poll(async () => (await savedDraft('Travel booking')).diagram.shapes.bookFlight!.y, SLOW)
+      .toBeLessThan(saved.diagram.shapes.bookFlight!.y);
+    const moved = await savedDraft('Travel booking');
+    const middle = moved.diagram.shapes.bookFlight!.y + 32;
+    expect(moved.diagram.edges!.flow_fork_flight!.waypoints.at(-1)!.y).toBe(middle);
+    expect(moved.diagram.edges!.flow_flight_join!.waypoints[0]!.y).toBe(middle);
   });
 });
