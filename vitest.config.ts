@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src-renderer/**/*.test.{ts,tsx}', 'test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+          // A form driven with user-event through jsdom takes seconds on two busy cores.
+          testTimeout: 20_000,
         },
       },
     ],

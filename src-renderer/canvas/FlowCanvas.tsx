@@ -14,10 +14,11 @@ import {
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { connectCommand } from '../../src-shared/editing/factories';
 import { ElementType } from '../../src-shared/model/elementTypes';
 import { canConnect } from '../../src-shared/rules/canConnect';
+import { canReconnect } from '../../src-shared/rules/canReconnect';
 import { useDocumentActive, useEditor, useEditorStore } from '../editor/EditorContext';
 import { usePlatform } from '../platform/PlatformContext';
 import { ComparisonPanel } from '../versions/ComparisonPanel';
@@ -167,9 +168,31 @@ export function FlowCanvas() {
 
   const { onConnectStart, onConnectEnd } = useConnectFeedback(store, setNodes);
 
+  // The connection whose end is being dragged to another element, if any (ephemeral).
+  const reconnecting = useRef<string | null>(null);
   const isValidConnection: IsValidConnection = useCallback(
-    (connection) =>
-      canConnect(store.getState().editor.doc, connection.source, connection.target).allowed,
+    (connection) => {
+      const { doc } = store.getState().editor;
+      return reconnecting.current
+        ? canReconnect(doc, reconnecting.current, connection.source, connection.target).allowed
+        : canConnect(doc, connection.source, connection.target).allowed;
+    },
+    [store],
+  );
+
+  // Dropping a connection's end on another element is one `connections.update`; dropping it on
+  // nothing leaves the connection as it was.
+  const onReconnect = useCallback(
+    (edge: Edge, connection: Connection) => {
+      const { editor, run } = store.getState();
+      const current = editor.doc.model.connections.find((item) => item.id === edge.id);
+      if (!current) return;
+      if (current.source === connection.source && current.target === connection.target) return;
+      run({
+        type: 'connections.update',
+        connection: { ...current, source: connection.source, target: connection.target },
+      });
+    },
     [store],
   );
 
@@ -215,12 +238,17 @@ export function FlowCanvas() {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        onConnectStart={onConnectStart}
+        // Moving a connection's end has React Flow's own marks on the handles (see `onReconnect`).
+        onConnectStart={(event, params) => reconnecting.current ?? onConnectStart(event, params)}
         onConnectEnd={onConnectEnd}
         connectionLineType={ConnectionLineType.SmoothStep}
         onDelete={onDelete}
         onSelectionChange={onSelectionChange}
         isValidConnection={isValidConnection}
+        edgesReconnectable={!comparison}
+        onReconnect={comparison ? undefined : onReconnect}
+        onReconnectStart={(_event, edge) => (reconnecting.current = edge.id)}
+        onReconnectEnd={() => (reconnecting.current = null)}
         onDragOver={(event) => {
           if (event.dataTransfer.types.includes(PALETTE_MIME)) {
             event.preventDefault();

@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { COLLAPSED_SIZE, hiddenElements, isCollapsed } from '../../src-shared/diagram/containment';
 import type { Element, WorkflowDocument } from '../../src-shared/model/document';
 import { zIndexOf } from './containerFlow';
+import { routeData } from './edgeRoute';
 import { nodeGeometry } from './nodeGeometry';
 
 export type ElementNodeData = {
@@ -98,6 +99,7 @@ const arrow = { type: 'arrowclosed' as const, width: 18, height: 18 };
 
 export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[] {
   const before = new Map(previous.map((edge) => [edge.id, edge]));
+  const lookup = (id: string) => elementById(doc, id);
   return doc.model.connections.map((connection) => {
     const old = before.get(connection.id);
     const label = edgeLabel(doc, connection);
@@ -109,6 +111,7 @@ export function toEdges(doc: WorkflowDocument, previous: readonly Edge[]): Edge[
       selected: old?.selected ?? false,
       markerEnd: arrow,
       ...(label ? { label, className: 'edge-labelled' } : {}),
+      ...routeData(doc, connection, lookup, old),
     };
     return old && unchanged(old, edge) ? old : edge;
   });

@@ -1,7 +1,10 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
 import type { Command } from '../../src-shared/editing/commands';
+import type { Point } from '../../src-shared/diagram/geometry';
 import type { Element, WorkflowDocument } from '../../src-shared/model/document';
+import { waypointsOf } from '../../src-shared/editing/routes';
 import { buildElkGraph, ROOT_ID, type LayoutScope } from './elkGraph';
+import { readElkPaths, routesFromElk } from './elkRoutes';
 import { boundsOf, boxOf, followersByOwner, type Box } from './geometry';
 
 /** The part of ELK the layout uses; a test or a worker-backed instance can stand in. */
@@ -27,8 +30,9 @@ function defaultElk(): Promise<ElkLayouter> {
 
 /**
  * Arranges a document's elements left to right along their connections with ELK's layered
- * algorithm, and returns the `nodes.move` that puts them there (one undoable step), or `null` when
- * nothing would move. Boundary events stay on the bottom edge of their task, the contents of a
+ * algorithm, and returns the `nodes.move` that puts them there with the routes ELK found round
+ * the elements for the connections among them (one undoable step), or `null` when nothing would
+ * change. Boundary events stay on the bottom edge of their task, the contents of a
  * sub-process are laid out inside it, annotations go next to what they annotate. Lanes and groups
  * stay where they are. Given `ids`, only those elements (and what a selected sub-process holds)
  * are arranged, and their bounding box keeps its top-left corner; everything else stays put.
@@ -43,7 +47,7 @@ export async function autoLayout(
   const result = await elk.layout(buildElkGraph(doc, scope));
   const positions = readPositions(result);
   placeBoundaries(doc, scope, positions);
-  return movesAnchoredAt(doc, positions);
+  return movesAnchoredAt(doc, positions, readElkPaths(result));
 }
 
 function layoutScope(doc: WorkflowDocument, ids: readonly string[] | undefined): LayoutScope {
@@ -119,11 +123,13 @@ function placeBoundaries(
 
 /**
  * The moves that put the laid-out elements where ELK placed them, shifted so that their bounding
- * box keeps its top-left corner (the layout stays where the person was looking).
+ * box keeps its top-left corner (the layout stays where the person was looking), with ELK's routes
+ * for the connections among them, shifted alike.
  */
 function movesAnchoredAt(
   doc: WorkflowDocument,
   positions: ReadonlyMap<string, Placement>,
+  paths: ReadonlyMap<string, readonly Point[]>,
 ): Command | null {
   const before: Box[] = [];
   const after: Box[] = [];
@@ -137,15 +143,25 @@ function movesAnchoredAt(
   const from = boundsOf(before);
   const to = boundsOf(after);
   if (!from || !to) return null;
-  const moves = after
-    .map((box) => ({
-      id: box.id,
-      x: Math.round(box.x + from.left - to.left),
-      y: Math.round(box.y + from.top - to.top),
-    }))
+  const shift = { x: from.left - to.left, y: from.top - to.top };
+  const placedBoxes = after.map((box) => ({
+    ...box,
+    x: Math.round(box.x + shift.x),
+    y: Math.round(box.y + shift.y),
+  }));
+  const moves = placedBoxes
+    .map(({ id, x, y }) => ({ id, x, y }))
     .filter(({ id, x, y }) => {
       const shape = doc.diagram.shapes[id]!;
       return shape.x !== x || shape.y !== y;
     });
-  return moves.length > 0 ? { type: 'nodes.move', moves } : null;
+  const routes = Object.fromEntries(
+    Object.entries(
+      routesFromElk(doc, paths, new Map(placedBoxes.map((box) => [box.id, box])), shift),
+    ).filter(
+      ([id, waypoints]) => JSON.stringify(waypoints ?? []) !== JSON.stringify(waypointsOf(doc, id)),
+    ),
+  );
+  if (moves.length === 0 && Object.keys(routes).length === 0) return null;
+  return { type: 'nodes.move', moves, ...(Object.keys(routes).length > 0 ? { routes } : {}) };
 }

@@ -13,6 +13,8 @@ const SPACING: LayoutOptions = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '64',
   'elk.spacing.nodeNode': '40',
   'elk.spacing.edgeNode': '24',
+  // A routed connection turns well clear of the element it leaves or enters.
+  'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.spacing.edgeEdge': '12',
   'elk.spacing.componentComponent': '64',
   'elk.spacing.commentNode': '24',
@@ -26,6 +28,8 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
   'elk.randomSeed': '1',
+  // Edges' points in the root's coordinates, wherever the edge sits (they become routes).
+  'elk.json.edgeCoords': 'ROOT',
   ...SPACING,
 };
 

@@ -2,12 +2,15 @@ import { ReactFlow, useReactFlow, useStore, type Edge } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { elementTypeInfo } from '../../src-shared/model/elementTypes';
+import { ConnectionEdge } from '../canvas/ConnectionEdge';
 import { ElementNode, type ShownElementNode } from '../canvas/ElementNode';
 import { hideEdges } from '../canvas/containerFlow';
 import { toEdges, toNodes } from '../canvas/toFlow';
 import { useTheme } from '../theme/useTheme';
 
 const nodeTypes = { element: ElementNode };
+/** Connections as the canvas draws them, through their bend points. */
+const edgeTypes = { smoothstep: ConnectionEdge };
 /** How close the camera comes to the step shown: names read well from the back of a room. */
 const STEP_ZOOM = 1.35;
 
@@ -78,6 +81,7 @@ export function PresentationCanvas({
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       colorMode={theme}
       defaultMarkerColor={null}
       nodesDraggable={false}

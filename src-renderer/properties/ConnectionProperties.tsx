@@ -5,6 +5,7 @@ import { elementName } from './describeConnection';
 import { CheckboxField } from './fields/CheckboxField';
 import { IdField } from './fields/IdField';
 import { JsonataField } from './fields/JsonataField';
+import { RouteField } from './fields/RouteField';
 import { SelectField } from './fields/SelectField';
 import { TextField } from './fields/TextField';
 import { ReactionForm } from './ReactionForm';
@@ -43,6 +44,7 @@ export function ConnectionProperties({ connection }: { connection: Connection })
         onCommit={(name) => update({ name: name.trim() || undefined })}
       />
       <IdField id={connection.id} />
+      <RouteField doc={doc} connectionId={connection.id} />
       {source?.type === 'exclusiveGateway' ? (
         <CheckboxField
           label="Default path of the gateway"

@@ -90,8 +90,8 @@ export function pathData(points: readonly Point[]): string {
   return d;
 }
 
-/** The point halfway along the path, where its label goes. */
-function midpoint(points: readonly Point[]): Point {
+/** The point halfway along the path, where its label goes (here and on the canvas). */
+export function pathMidpoint(points: readonly Point[]): Point {
   const lengths = points.slice(1).map((point, index) => distance(points[index] ?? point, point));
   let remaining = lengths.reduce((sum, length) => sum + length, 0) / 2;
   for (const [index, length] of lengths.entries()) {
@@ -150,7 +150,7 @@ export function drawConnection(
   const label = labelOf(connection);
   if (label) {
     const lines = wrapText(label, 160, LABEL_FONT, 2);
-    const at = midpoint(points);
+    const at = pathMidpoint(points);
     const width = Math.max(...lines.map((line) => textWidth(line, LABEL_FONT))) + 8;
     const height = lines.length * LABEL_LINE + 4;
     const left = at.x - width / 2;

@@ -1,7 +1,9 @@
+import type { Point } from '../diagram/geometry';
 import type { Connection, Element, Shape, WorkflowDocument } from '../model/document';
 import { paletteByKind } from '../model/elementTypes';
 import { nextElementId } from '../model/ids';
 import type { Command } from './commands';
+import { waypointsOf } from './routes';
 
 /** What a copy holds: elements, the connections between them, their shapes, and where from. */
 export interface Clip {
@@ -9,6 +11,8 @@ export interface Clip {
   readonly elements: readonly Element[];
   readonly connections: readonly Connection[];
   readonly shapes: Readonly<Record<string, Shape>>;
+  /** The bend points of the copied connections that have any, by connection id. */
+  readonly routes?: Readonly<Record<string, readonly Point[]>>;
 }
 
 /**
@@ -28,7 +32,12 @@ export function copySelection(doc: WorkflowDocument, selection: readonly string[
     const shape = doc.diagram.shapes[element.id];
     if (shape) shapes[element.id] = shape;
   }
-  return { kind: doc.kind, elements, connections, shapes };
+  const routes: Record<string, readonly Point[]> = {};
+  for (const connection of connections) {
+    const waypoints = waypointsOf(doc, connection.id);
+    if (waypoints.length > 0) routes[connection.id] = waypoints;
+  }
+  return { kind: doc.kind, elements, connections, shapes, routes };
 }
 
 export interface PastePlan {
@@ -42,8 +51,8 @@ export interface PastePlan {
 /**
  * Turns a clip into one `items.paste` command for `doc`: fresh ids where the clip's are taken,
  * shapes moved by `offset`, references between pasted elements (parents, boundary attachments,
- * gateway defaults, reaction emits) following the new ids. Elements the document's kind cannot
- * hold are left out, with what depended on them.
+ * gateway defaults, reaction emits) following the new ids, and connections' bend points moved with
+ * the shapes. Elements the document's kind cannot hold are left out, with what depended on them.
  */
 export function planPaste(
   doc: WorkflowDocument,
@@ -86,12 +95,17 @@ export function planPaste(
   const present = new Set(elements.map((element) => element.id));
   const connections: Connection[] = [];
   const connectionIds = new Map<string, string>();
+  const routes: Record<string, readonly Point[]> = {};
   for (const connection of clip.connections) {
     const source = renamed.get(connection.source);
     const target = renamed.get(connection.target);
     if (!source || !target || !present.has(source) || !present.has(target)) continue;
     const id = fresh(connection.id);
     connectionIds.set(connection.id, id);
+    const waypoints = clip.routes?.[connection.id];
+    if (waypoints?.length) {
+      routes[id] = waypoints.map((point) => ({ x: point.x + offset.x, y: point.y + offset.y }));
+    }
     connections.push({ ...connection, id, source, target, ...rewireReaction(connection, renamed) });
   }
   // A gateway's default path is kept when its connection came along.
@@ -113,7 +127,16 @@ export function planPaste(
     shapes[element.id] = { x: shape.x + offset.x, y: shape.y + offset.y };
   }
   return {
-    command: elements.length > 0 ? { type: 'items.paste', elements, connections, shapes } : null,
+    command:
+      elements.length > 0
+        ? {
+            type: 'items.paste',
+            elements,
+            connections,
+            shapes,
+            ...(Object.keys(routes).length > 0 ? { routes } : {}),
+          }
+        : null,
     renamed,
     refused,
   };

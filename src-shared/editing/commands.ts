@@ -17,17 +17,24 @@ import {
   withDeletedDependents,
   type MembershipChange,
 } from './containerCommands';
+import { routesAfterMove, withoutStrayRoutes, setRoutes, type RouteChanges } from './routes';
 
 export type { MembershipChange } from './containerCommands';
 
 /** Every change to a document, as data. Ids follow `noun.verb`. */
 export type Command =
   | { readonly type: 'elements.add'; readonly element: Element; readonly shape: Shape }
+  /**
+   * Moves elements; the routes of their connections follow (see `routesAfterMove`), and those in
+   * `routes` are set as given (a layout's routes go with its moves, as one step).
+   */
   | {
       readonly type: 'nodes.move';
       readonly moves: readonly { readonly id: string; readonly x: number; readonly y: number }[];
       /** Where the moved elements now belong (a drop into a sub-process, a lane, onto a task). */
       readonly memberships?: readonly MembershipChange[];
+      /** Bend points that change with the move (a layout's routes). */
+      readonly routes?: RouteChanges;
     }
   /** Sets a container's (sub-process, lane, group) box at the end of a resize. */
   | {
@@ -40,6 +47,8 @@ export type Command =
     }
   /** Draws a sub-process collapsed (task-sized, contents hidden) or expanded again. */
   | { readonly type: 'subProcesses.collapse'; readonly id: string; readonly collapsed: boolean }
+  /** Sets connections' bend points, or clears them (`null`) so that they are drawn the default way. */
+  | { readonly type: 'connections.route'; readonly routes: RouteChanges }
   | { readonly type: 'connections.create'; readonly connection: Connection }
   | { readonly type: 'elements.delete'; readonly ids: readonly string[] }
   | { readonly type: 'elements.rename'; readonly id: string; readonly name: string }
@@ -53,6 +62,8 @@ export type Command =
       readonly elements: readonly Element[];
       readonly connections: readonly Connection[];
       readonly shapes: Readonly<Record<string, Shape>>;
+      /** The pasted connections' bend points, by their (new) ids. */
+      readonly routes?: RouteChanges;
     }
   /** Replaces the whole document with a saved version's (restoring version `version`). */
   | {
@@ -82,6 +93,10 @@ export function describeCommand(command: Command): string {
       return `Edit ${command.element.name || command.element.id}`;
     case 'connections.update':
       return 'Edit connection';
+    case 'connections.route':
+      return Object.values(command.routes).every((waypoints) => !waypoints?.length)
+        ? 'Reset route'
+        : 'Route connection';
     case 'items.paste':
       return command.elements.length === 1 ? 'Paste' : `Paste ${command.elements.length} elements`;
     case 'document.replace':
@@ -98,7 +113,10 @@ export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowD
     case 'elements.add':
       return addElement(doc, command.element, command.shape);
     case 'nodes.move':
-      return applyMemberships(moveNodes(doc, command.moves), command.memberships ?? []);
+      return applyMemberships(
+        moveNodes(doc, command.moves, command.routes),
+        command.memberships ?? [],
+      );
     case 'nodes.resize':
       return resizeNode(doc, command);
     case 'subProcesses.collapse':
@@ -113,6 +131,8 @@ export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowD
       return updateElement(doc, command.element);
     case 'connections.update':
       return updateConnection(doc, command.connection);
+    case 'connections.route':
+      return setRoutes(doc, command.routes);
     case 'items.paste':
       return pasteItems(doc, command);
     case 'document.replace':
@@ -177,12 +197,15 @@ function updateConnection(doc: WorkflowDocument, connection: Connection): Workfl
   const connections = doc.model.connections.map((candidate, at) =>
     at === index ? checked.data : candidate,
   );
-  return { ...doc, model: { ...doc.model, connections } };
+  const updated = { ...doc, model: { ...doc.model, connections } };
+  // A route drawn for the old ends means nothing for the new ones.
+  const reconnected = current.source !== connection.source || current.target !== connection.target;
+  return reconnected ? setRoutes(updated, { [connection.id]: null }) : updated;
 }
 
 function pasteItems(
   doc: WorkflowDocument,
-  { elements, connections, shapes }: Extract<Command, { type: 'items.paste' }>,
+  { elements, connections, shapes, routes }: Extract<Command, { type: 'items.paste' }>,
 ): WorkflowDocument {
   let next = doc;
   for (const element of elements) {
@@ -191,7 +214,7 @@ function pasteItems(
     next = addElement(next, element, shape);
   }
   for (const connection of connections) next = createConnection(next, connection);
-  return next;
+  return routes ? setRoutes(next, routes) : next;
 }
 
 function replaceDocument(doc: WorkflowDocument, replacement: WorkflowDocument): WorkflowDocument {
@@ -221,13 +244,14 @@ function addElement(doc: WorkflowDocument, element: Element, shape: Shape): Work
   return {
     ...doc,
     model: { ...doc.model, elements: [...doc.model.elements, element] },
-    diagram: { shapes: { ...doc.diagram.shapes, [element.id]: shape } },
+    diagram: { ...doc.diagram, shapes: { ...doc.diagram.shapes, [element.id]: shape } },
   };
 }
 
 function moveNodes(
   doc: WorkflowDocument,
   moves: Extract<Command, { type: 'nodes.move' }>['moves'],
+  routes: RouteChanges | undefined,
 ) {
   const shapes = new Map(Object.entries(doc.diagram.shapes));
   let changed = false;
@@ -245,7 +269,13 @@ function moveNodes(
     shapes.set(move.id, { ...shape, x: move.x, y: move.y });
     changed = true;
   }
-  return changed ? { ...doc, diagram: { shapes: Object.fromEntries(shapes) } } : doc;
+  let moved = doc;
+  if (changed) {
+    moved = { ...doc, diagram: { ...doc.diagram, shapes: Object.fromEntries(shapes) } };
+    const ids = new Set(moves.map((move) => move.id));
+    moved = { ...moved, diagram: routesAfterMove(doc, moved, ids) };
+  }
+  return routes ? setRoutes(moved, routes) : moved;
 }
 
 function createConnection(doc: WorkflowDocument, connection: Connection): WorkflowDocument {
@@ -270,7 +300,11 @@ function deleteItems(doc: WorkflowDocument, requested: ReadonlySet<string>): Wor
   const shapes = Object.fromEntries(
     Object.entries(doc.diagram.shapes).filter(([id]) => !ids.has(id)),
   );
-  return { ...doc, model: { elements, connections }, diagram: { shapes } };
+  return withoutStrayRoutes({
+    ...doc,
+    model: { elements, connections },
+    diagram: { ...doc.diagram, shapes },
+  });
 }
 
 function renameElement(doc: WorkflowDocument, id: string, name: string): WorkflowDocument {
