@@ -180,7 +180,7 @@ describe('connections in Chromium', () => {
     await expect.poll(() => front(page).locator('.react-flow__edge').count()).toBe(3);
   });
 
-  it('bends a selected connection by dragging the middle of it, and one undo straightens it', async () => {
+  it('bends a selected connection by dragging the middle of it; one undo, or a double-click on the bend, straightens it', async () => {
     // The document of the test before, still open.
     const page = session.page;
     await page.getByRole('heading', { name: 'Edges', level: 1 }).waitFor();
@@ -209,6 +209,17 @@ describe('connections in Chromium', () => {
       .locator('.react-flow__pane')
       .click({ position: { x: 40, y: 40 } });
     await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => (await savedDraft('Edges')).diagram.edges?.bEnd, SLOW)
+      .toBeUndefined();
+
+    // When redone, then the bend double-clicked, it is gone again
+    await page.keyboard.press('Control+y');
+    await expect
+      .poll(async () => (await savedDraft('Edges')).diagram.edges?.bEnd?.waypoints, SLOW)
+      .toEqual([bend]);
+    await selectEdge(page, 'bEnd');
+    await front(page).locator('.route-bend[data-connection-id="bEnd"]').dblclick();
     await expect
       .poll(async () => (await savedDraft('Edges')).diagram.edges?.bEnd, SLOW)
       .toBeUndefined();
