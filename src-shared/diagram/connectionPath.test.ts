@@ -152,13 +152,27 @@ describe('editing bends', () => {
     ]);
   });
 
-  it('adds a bend where a segment touching an element is dragged', () => {
-    expect(dragSegment(start, [], end, 0, p(100, 120))).toEqual([p(100, 120)]);
-    expect(dragSegment(start, [p(100, 0), p(100, 100)], end, 0, p(50, 40))).toEqual([
-      p(50, 40),
-      p(100, 0),
+  it('moves a straight connection down with a step out of each element, so that it goes round below', () => {
+    expect(dragSegment(p(0, 0), [], p(200, 0), 0, p(90, 81.6))).toEqual([
+      p(20, 0),
+      p(20, 82),
+      p(180, 82),
+      p(180, 0),
+    ]);
+  });
+
+  it('moves the first segment of a route with a step out of the source, keeping the next turn square', () => {
+    const waypoints = [p(100, 0), p(100, 100)];
+    expect(dragSegment(start, waypoints, end, 0, p(50, -40))).toEqual([
+      p(20, 0),
+      p(20, -40),
+      p(100, -40),
       p(100, 100),
     ]);
+  });
+
+  it('adds a bend where a slanted segment is dragged', () => {
+    expect(dragSegment(start, [], end, 0, p(100, 120))).toEqual([p(100, 120)]);
   });
 
   it('removes a bend', () => {

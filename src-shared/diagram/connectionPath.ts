@@ -216,7 +216,9 @@ export function impliedWaypoints(start: Point, end: Point): Point[] {
 /**
  * The waypoints after segment `segment` of the path is dragged to `point`, as in BPMN editors: a
  * horizontal or vertical segment between two bends moves across its own direction, keeping the
- * route square; any other segment (one that touches an element, or a slanted one) gets a new bend.
+ * route square; a horizontal one that leaves or enters an element moves up or down too, with a
+ * short step out of that element's side (so a straight connection dragged down goes round below);
+ * any other (a slanted one) gets a new bend where it is dragged.
  */
 export function dragSegment(
   start: Point,
@@ -225,19 +227,39 @@ export function dragSegment(
   segment: number,
   point: Point,
 ): Point[] {
-  const from = waypoints[segment - 1];
-  const to = waypoints[segment];
-  if (from && to && vertical(from, to)) {
+  const path = [start, ...waypoints, end];
+  const from = path[segment];
+  const to = path[segment + 1];
+  if (!from || !to) return [...waypoints];
+  const touchesStart = segment === 0;
+  const touchesEnd = segment === waypoints.length;
+  if (vertical(from, to) && !touchesStart && !touchesEnd) {
     const x = Math.round(point.x);
     return waypoints.map((bend, at) =>
       at === segment - 1 || at === segment ? { x, y: bend.y } : bend,
     );
   }
-  if (from && to && horizontal(from, to)) {
-    const y = Math.round(point.y);
-    return waypoints.map((bend, at) =>
-      at === segment - 1 || at === segment ? { x: bend.x, y } : bend,
-    );
+  const backwards = (touchesStart || touchesEnd) && to.x <= from.x;
+  if (!horizontal(from, to) || backwards) {
+    return insertBend(start, waypoints, end, segment, point);
   }
-  return insertBend(start, waypoints, end, segment, point);
+  const y = Math.round(point.y);
+  // The segment's own bends move to the new height; where it touches an element, a step is added.
+  const step = Math.round(Math.min(ROUTE_STUB, (to.x - from.x) / 3));
+  const moved = waypoints.map((bend, at) =>
+    at === segment - 1 || at === segment ? { x: bend.x, y } : bend,
+  );
+  const before = touchesStart
+    ? [
+        { x: start.x + step, y: start.y },
+        { x: start.x + step, y },
+      ]
+    : [];
+  const after = touchesEnd
+    ? [
+        { x: end.x - step, y },
+        { x: end.x - step, y: end.y },
+      ]
+    : [];
+  return [...moved.slice(0, segment), ...before, ...after, ...moved.slice(segment)];
 }

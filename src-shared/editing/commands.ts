@@ -78,6 +78,7 @@ export function describeCommand(command: Command): string {
     case 'elements.add':
       return `Add ${command.element.name}`;
     case 'nodes.move':
+      if (command.moves.length === 0) return 'Route connections';
       return command.moves.length === 1 ? 'Move element' : `Move ${command.moves.length} elements`;
     case 'nodes.resize':
       return 'Resize';

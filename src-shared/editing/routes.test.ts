@@ -83,6 +83,10 @@ describe('connections.route', () => {
     expect(describeCommand({ type: 'connections.route', routes: { flow_1: null } })).toBe(
       'Reset route',
     );
+    // A layout that only reroutes (every element already in place).
+    expect(describeCommand({ type: 'nodes.move', moves: [], routes: { flow_1: [p(1, 1)] } })).toBe(
+      'Route connections',
+    );
   });
 });
 

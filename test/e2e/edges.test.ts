@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedWorkflow, WorkflowSummary } from '../../src-shared/contract/contract';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
 import { createElement } from '../../src-shared/model/createElement';
+import type { Point } from '../../src-shared/diagram/geometry';
 import { FORMAT_VERSION, type WorkflowDocument } from '../../src-shared/model/document';
 import {
   front,
@@ -167,8 +168,8 @@ describe('connections in Chromium', () => {
     // And when it is dropped on nothing, nothing changes either
     await selectEdge(page, 'ab');
     const again = await centre(edge(page, 'ab').locator('.react-flow__edgeupdater-target'));
-    // (clear of the canvas's borders, where a held connection pans the view)
-    await drag(page, again, { x: again.x - 200, y: again.y + 60 });
+    // (an empty spot below A, well inside the canvas: near its borders a held connection pans it)
+    await drag(page, again, await onScreen(page, { x: 250, y: 300 }));
 
     await waitForSaved(page);
     expect((await savedDraft('Edges')).model.connections[1]).toEqual({
@@ -180,10 +181,13 @@ describe('connections in Chromium', () => {
     await expect.poll(() => front(page).locator('.react-flow__edge').count()).toBe(3);
   });
 
-  it('bends a selected connection by dragging the middle of it, and one undo straightens it', async () => {
+  it('bends a selected connection round by dragging the middle of it; one undo straightens it, a double-click removes a bend', async () => {
     // The document of the test before, still open.
     const page = session.page;
     await page.getByRole('heading', { name: 'Edges', level: 1 }).waitFor();
+    // The whole diagram in view, wherever the drags before left it.
+    await front(page).locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(300);
 
     // Given the straight connection from B to End selected, when its middle is dragged down
     await selectEdge(page, 'bEnd');
@@ -192,16 +196,23 @@ describe('connections in Chromium', () => {
     const from = await centre(handle);
     await drag(page, from, { x: from.x, y: from.y + 90 });
 
-    // Then the saved diagram has a bend there, and the selected connection shows a handle on it
+    // Then it goes round below, square: a step out of B, along the dragged height, a step into End
     await expect
       .poll(async () => (await savedDraft('Edges')).diagram.edges?.bEnd?.waypoints.length, SLOW)
-      .toBe(1);
-    const [bend] = (await savedDraft('Edges')).diagram.edges!.bEnd!.waypoints;
-    // b's right side is at x=600 and end's left side at x=720: the bend lies between, below the row.
-    expect(bend!.x).toBeGreaterThan(600);
-    expect(bend!.x).toBeLessThan(720);
-    expect(bend!.y).toBeGreaterThan(144 + 40);
-    await front(page).locator('.route-bend[data-connection-id="bEnd"]').waitFor();
+      .toBe(4);
+    const bends = (await savedDraft('Edges')).diagram.edges!.bEnd!.waypoints;
+    const [out, down, along, into] = bends as [Point, Point, Point, Point];
+    // b's right side is at x=600 and end's left side at x=720; the row's middle is at y=144.
+    expect([out.y, into.y]).toEqual([144, 144]);
+    expect(down.y).toBe(along.y);
+    expect(down.y).toBeGreaterThan(144 + 40);
+    expect([down.x, along.x]).toEqual([out.x, into.x]);
+    expect(out.x).toBeGreaterThan(600);
+    expect(into.x).toBeLessThan(720);
+    // And the selected connection shows a handle on each bend
+    await expect
+      .poll(() => front(page).locator('.route-bend[data-connection-id="bEnd"]').count())
+      .toBe(4);
     await screenshot(page, 'e2e-edges-bend');
 
     // When undone, the connection is straight again
@@ -212,6 +223,19 @@ describe('connections in Chromium', () => {
     await expect
       .poll(async () => (await savedDraft('Edges')).diagram.edges?.bEnd, SLOW)
       .toBeUndefined();
+
+    // When redone, then selected by its lower run and a bend double-clicked, that bend is gone
+    await page.keyboard.press('Control+y');
+    await expect
+      .poll(async () => (await savedDraft('Edges')).diagram.edges?.bEnd?.waypoints, SLOW)
+      .toEqual(bends);
+    const lower = await onScreen(page, { x: (down.x + along.x) / 2, y: down.y });
+    await page.mouse.click(lower.x, lower.y);
+    await expect.poll(() => edge(page, 'bEnd').getAttribute('class')).toContain('selected');
+    await front(page).locator('.route-bend[data-connection-id="bEnd"][data-bend="3"]').dblclick();
+    await expect
+      .poll(async () => (await savedDraft('Edges')).diagram.edges?.bEnd?.waypoints, SLOW)
+      .toEqual([out, down, along]);
   });
 
   it('routes connections round elements in an auto-layout, shown with their bends when selected', async () => {
