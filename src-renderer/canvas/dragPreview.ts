@@ -27,7 +27,12 @@ export function previewDrag(
 ): ElementFlowNode[] {
   const dragged = draggedIn(changes);
   if (dragged.length === 0) return nodes;
-  const planned = new Map(planMove(doc, dragged).moves.map((move) => [move.id, move]));
+  const { moves } = planMove(doc, dragged);
+  // Nothing follows and nothing snaps (the common case): React Flow's positions stand.
+  const asDragged = (move: Placement, at: number) =>
+    move.id === dragged[at]?.id && move.x === dragged[at].x && move.y === dragged[at].y;
+  if (moves.length === dragged.length && moves.every(asDragged)) return nodes;
+  const planned = new Map(moves.map((move) => [move.id, move]));
   return nodes.map((node) => {
     const move = planned.get(node.id);
     if (!move || (node.position.x === move.x && node.position.y === move.y)) return node;
