@@ -22,7 +22,13 @@ export type { MembershipChange } from './containerCommands';
 
 /** Every change to a document, as data. Ids follow `noun.verb`. */
 export type Command =
-  | { readonly type: 'elements.add'; readonly element: Element; readonly shape: Shape }
+  | {
+      readonly type: 'elements.add';
+      readonly element: Element;
+      readonly shape: Shape;
+      /** Other elements' new lanes, when the element added is a lane drawn over them. */
+      readonly memberships?: readonly MembershipChange[];
+    }
   | {
       readonly type: 'nodes.move';
       readonly moves: readonly { readonly id: string; readonly x: number; readonly y: number }[];
@@ -96,7 +102,10 @@ export function describeCommand(command: Command): string {
 export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowDocument {
   switch (command.type) {
     case 'elements.add':
-      return addElement(doc, command.element, command.shape);
+      return applyMemberships(
+        addElement(doc, command.element, command.shape),
+        command.memberships ?? [],
+      );
     case 'nodes.move':
       return applyMemberships(moveNodes(doc, command.moves), command.memberships ?? []);
     case 'nodes.resize':
