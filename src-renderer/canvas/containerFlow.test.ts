@@ -53,6 +53,15 @@ describe('containers on the canvas', () => {
     expect(byId(edges, 'flow_1').hidden).toBe(true);
   });
 
+  it('given a selected element hidden by a collapse, then it is no longer selected', () => {
+    const selected = toNodes(containerFlow(), []).map((node) =>
+      node.id === 'inner' || node.id === 'task' ? { ...node, selected: true } : node,
+    );
+    const nodes = toNodes(collapsed(containerFlow()), selected);
+    expect(byId(nodes, 'inner').selected).toBe(false);
+    expect(byId(nodes, 'task').selected).toBe(true);
+  });
+
   it('given the sub-process expanded again, then nothing is hidden', () => {
     const hiddenBefore = toNodes(collapsed(containerFlow()), []);
     const nodes = toNodes(containerFlow(), hiddenBefore);

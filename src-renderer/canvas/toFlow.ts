@@ -83,7 +83,8 @@ export function toNodes(
       // Containers are drawn behind what they contain.
       ...zIndexOf(doc, element),
       ...(hidden.has(element.id) ? { hidden: true } : {}),
-      selected: old?.selected ?? false,
+      // What a collapsed sub-process hides cannot stay selected (a Delete would take it unseen).
+      selected: (old?.selected ?? false) && !hidden.has(element.id),
       ariaLabel: `${element.name} (${element.type})`,
       // A node React Flow has measured keeps its measurements (and handles); a new one is given
       // its own, so that it is drawn only when in view.
