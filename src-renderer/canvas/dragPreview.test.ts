@@ -26,10 +26,26 @@ describe('previewDrag', () => {
     expect(positionOf(shown, 'task')).toEqual({ x: 600, y: 100 });
   });
 
+  it('given a task dragged over the sub-process, then the sub-process is marked as where it would drop, until the drag ends', () => {
+    const doc = containerFlow();
+    const shown = previewDrag(doc, toNodes(doc, []), [dragging('outside', 260, 170)]);
+    expect(shown.filter((node) => node.className).map((node) => node.id)).toEqual(['sub']);
+    const ended = previewDrag(doc, shown, [
+      { type: 'position', id: 'outside', position: { x: 260, y: 170 }, dragging: false },
+    ]);
+    expect(ended.filter((node) => node.className)).toEqual([]);
+  });
+
+  it('given a boundary event dragged over another task, then that task is marked', () => {
+    const doc = containerFlow();
+    const shown = previewDrag(doc, toNodes(doc, []), [dragging('boundary', 682, 72)]);
+    expect(shown.filter((node) => node.className).map((node) => node.id)).toEqual(['task']);
+  });
+
   it('given a task with nothing on it dragged, then the nodes are kept as React Flow moved them', () => {
     const doc = containerFlow();
     const nodes = toNodes(doc, []);
-    expect(previewDrag(doc, nodes, [dragging('outside', 640, 720)])).toBe(nodes);
+    expect(previewDrag(doc, nodes, [dragging('outside', 1640, 1720)])).toBe(nodes);
   });
 
   it('given changes that are not a drag, then the nodes are kept', () => {

@@ -147,8 +147,13 @@ describe('containers on the canvas in Chromium', () => {
 
     // When the service task is dragged up into the lane, then it is in the lane, and its
     // boundary event came along in the same step
-    await dragBy(page, 'serviceTask_1', 0, -220);
+    await dragBy(page, 'serviceTask_1', 0, -220, async () => {
+      // During the drag the lane is marked as where the task will drop
+      await expect.poll(() => node(page, 'lane_1').getAttribute('class')).toMatch(/is-drop-target/);
+      await screenshot(page, 'e2e-containers-drop-target');
+    });
     doc = await saved(page, workflowId);
+    expect(await node(page, 'lane_1').getAttribute('class')).not.toMatch(/is-drop-target/);
     expect(elementOf(doc, 'serviceTask_1')).toMatchObject({ lane: 'lane_1' });
     const inLane = doc.diagram.shapes.serviceTask_1!;
     expect(doc.diagram.shapes.boundary_1).toEqual({
