@@ -188,6 +188,18 @@ describe('containers on the canvas in Chromium', () => {
     expect(elementOf(doc, 'boundary_1')).toMatchObject({ attachedTo: 'userTask_1' });
     expect(doc.diagram.shapes.boundary_1!.y + 18).toBe(host.y + 64);
 
+    // When a boundary event is placed by click (armed in the palette, then a click just inside
+    // the service task's top edge), it is attached there too
+    await page
+      .getByRole('complementary', { name: 'Palette' })
+      .getByRole('button', { name: 'Boundary event', exact: true })
+      .click();
+    const serviceTask = await boxOf(page, 'serviceTask_1');
+    await page.mouse.click(serviceTask.x + 40, serviceTask.y + 6);
+    doc = await saved(page, workflowId);
+    expect(elementOf(doc, 'boundary_2')).toMatchObject({ attachedTo: 'serviceTask_1' });
+    expect(doc.diagram.shapes.boundary_2!.y + 18).toBe(doc.diagram.shapes.serviceTask_1!.y);
+
     // A second sub-process with a task inside, collapsed, for the picture
     await dragFromPalette(page, 'Sub-process', { x: 300, y: 560 });
     await dragFromPalette(page, 'Service task', { x: 300, y: 570 });
