@@ -73,6 +73,17 @@ describe('containers on the canvas', () => {
     expect(edges[0]).not.toHaveProperty('hidden');
   });
 
+  it('given a boundary event moved onto the top of its task, then its caption goes above it', () => {
+    const doc = containerFlow();
+    const below = toNodes(doc, []);
+    expect(byId(below, 'boundary').data.captionAbove).toBeUndefined();
+    const onTop = {
+      ...doc,
+      diagram: { shapes: { ...doc.diagram.shapes, boundary: { x: 212, y: 82 } } },
+    };
+    expect(byId(toNodes(onTop, below), 'boundary').data.captionAbove).toBe(true);
+  });
+
   it('given nothing collapsed, then the edges are returned as they are', () => {
     const edges = toEdges(containerFlow(), []);
     expect(hideEdges(containerFlow(), edges)).toBe(edges);

@@ -7,6 +7,7 @@ import {
   laneAt,
   nearestBorderPoint,
   shownBox,
+  sitsOnTop,
   snapToBorder,
   subProcessAt,
 } from './containment';
@@ -102,5 +103,27 @@ describe('containers at a point', () => {
     };
     expect(subProcessAt(nested, { x: 400, y: 200 })).toBe('deep');
     expect(subProcessAt(nested, { x: 400, y: 200 }, new Set(['deep']))).toBe('sub');
+  });
+});
+
+describe('sitsOnTop', () => {
+  const onTop = (y: number) => {
+    const doc = containerFlow();
+    const moved = {
+      ...doc,
+      diagram: { shapes: { ...doc.diagram.shapes, boundary: { x: 212, y } } },
+    };
+    return sitsOnTop(
+      moved,
+      moved.model.elements.find((element) => element.id === 'boundary')!,
+    );
+  };
+
+  it('given a boundary event centred on the top border of its task, then it sits on top', () => {
+    expect(onTop(100 - 18)).toBe(true);
+  });
+
+  it('given a boundary event on the bottom border, then it does not', () => {
+    expect(onTop(164 - 18)).toBe(false);
   });
 });

@@ -132,6 +132,18 @@ export function containerIndex(doc: WorkflowDocument): ContainerIndex {
   return index;
 }
 
+/**
+ * Does a boundary event sit on the top border of its activity? Its caption then goes above it,
+ * where it does not cover the activity's name.
+ */
+export function sitsOnTop(doc: WorkflowDocument, element: Element): boolean {
+  if (element.type !== 'boundaryEvent' || element.attachedTo === element.id) return false;
+  const host = containerIndex(doc).byId.get(element.attachedTo);
+  const hostBox = host && shownBox(doc, host);
+  const box = shownBox(doc, element);
+  return Boolean(hostBox && box && Math.abs(centreOf(box).y - hostBox.y) <= 1);
+}
+
 const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
 const hiddenCache = new WeakMap<WorkflowDocument, ReadonlySet<string>>();
 
