@@ -226,3 +226,35 @@ export function laneAt(
 ): string | undefined {
   return innermostAt(doc, point, (element) => element.type === 'lane', excluded)?.id;
 }
+
+/** Room kept between a sub-process's border and what it holds. */
+const CONTENT_MARGIN = 10;
+
+/**
+ * The box a sub-process must keep enclosing: around its drawn contents (and their boundary
+ * events and captions' room), with a margin; `undefined` when it holds nothing drawn.
+ */
+export function contentBounds(doc: WorkflowDocument, id: string): Box | undefined {
+  const { byId, children, boundaries } = containerIndex(doc);
+  const boxes: Box[] = [];
+  for (const child of children.get(id) ?? []) {
+    for (const member of [child, ...(boundaries.get(child) ?? [])]) {
+      const element = byId.get(member);
+      const box = element && shownBox(doc, element);
+      if (box) boxes.push(box);
+    }
+  }
+  if (boxes.length === 0) return undefined;
+  const minX = Math.min(...boxes.map((box) => box.x)) - CONTENT_MARGIN;
+  const minY = Math.min(...boxes.map((box) => box.y)) - CONTENT_MARGIN;
+  const maxX = Math.max(...boxes.map((box) => box.x + box.width)) + CONTENT_MARGIN;
+  const maxY = Math.max(...boxes.map((box) => box.y + box.height)) + CONTENT_MARGIN;
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** May container `id` take `box`? A sub-process may not be made smaller than its contents. */
+export function canResizeTo(doc: WorkflowDocument, id: string, box: Box): boolean {
+  const contents =
+    containerIndex(doc).byId.get(id)?.type === 'subProcess' && contentBounds(doc, id);
+  return !contents || boxEncloses(box, contents);
+}

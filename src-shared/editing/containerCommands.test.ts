@@ -171,6 +171,11 @@ describe('nodes.resize', () => {
       /that size/,
     ],
     [
+      'a sub-process smaller than its contents',
+      { type: 'nodes.resize', id: 'sub', x: 100, y: 50, width: 200, height: 100 },
+      /smaller than what it holds/,
+    ],
+    [
       'an unknown id',
       { type: 'nodes.resize', id: 'nobody', x: 0, y: 0, width: 9, height: 9 },
       /no shape/,

@@ -1,5 +1,6 @@
 import { BatonError } from '../contract/errors';
 import {
+  canResizeTo,
   centreOf,
   containerIndex,
   followBorder,
@@ -159,6 +160,9 @@ export function resizeNode(
   }
   if (shape.x === x && shape.y === y && shape.width === width && shape.height === height) {
     return doc;
+  }
+  if (!canResizeTo(doc, id, { x, y, width, height })) {
+    throw conflict(`"${id}" cannot be made smaller than what it holds`);
   }
   const resized = withShape(doc, element, { ...shape, x, y, width, height });
   return element.type === 'lane'
