@@ -1,4 +1,5 @@
 import { NodeResizer, type OnResize, type OnResizeEnd } from '@xyflow/react';
+import { canResizeTo } from '../../src-shared/diagram/containment';
 import type { Element } from '../../src-shared/model/document';
 import { containerTypes } from '../../src-shared/rules/canAttach';
 import { useEditor, useEditorStore } from '../editor/EditorContext';
@@ -53,6 +54,8 @@ export function ContainerControls({
           minHeight={MIN_SIZE.height}
           handleClassName="container-resize-handle"
           lineClassName="container-resize-line"
+          // A sub-process stops shrinking at its contents.
+          shouldResize={(_event, box) => canResizeTo(store.getState().editor.doc, element.id, box)}
           onResize={onResize}
           onResizeEnd={onResizeEnd}
         />

@@ -38,7 +38,11 @@ export const ElementNode = memo(function ElementNode({
       onDone={() => setEditing(false)}
     />
   ) : (
-    <span className={captioned ? 'element-caption' : 'element-name'}>
+    <span
+      className={
+        captioned ? `element-caption${data.captionAbove ? ' is-above' : ''}` : 'element-name'
+      }
+    >
       {element.type === 'annotation' && element.text ? element.text : element.name}
     </span>
   );

@@ -257,6 +257,8 @@ export function FlowCanvas() {
         }}
         onDrop={onDrop}
         onPaneClick={(event) => armed && addAt(armed, { x: event.clientX, y: event.clientY })}
+        // Click-to-place also lands on an element: into a sub-process or lane, onto a task.
+        onNodeClick={(event) => armed && addAt(armed, { x: event.clientX, y: event.clientY })}
         nodesDraggable={!comparison}
         nodesConnectable={!comparison}
         deleteKeyCode={comparison ? null : ['Delete', 'Backspace']}

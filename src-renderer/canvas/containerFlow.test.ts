@@ -53,6 +53,15 @@ describe('containers on the canvas', () => {
     expect(byId(edges, 'flow_1').hidden).toBe(true);
   });
 
+  it('given a selected element hidden by a collapse, then it is no longer selected', () => {
+    const selected = toNodes(containerFlow(), []).map((node) =>
+      node.id === 'inner' || node.id === 'task' ? { ...node, selected: true } : node,
+    );
+    const nodes = toNodes(collapsed(containerFlow()), selected);
+    expect(byId(nodes, 'inner').selected).toBe(false);
+    expect(byId(nodes, 'task').selected).toBe(true);
+  });
+
   it('given the sub-process expanded again, then nothing is hidden', () => {
     const hiddenBefore = toNodes(collapsed(containerFlow()), []);
     const nodes = toNodes(containerFlow(), hiddenBefore);
@@ -62,6 +71,17 @@ describe('containers on the canvas', () => {
       { ...toEdges(containerFlow(), [])[0]!, hidden: true },
     ]);
     expect(edges[0]).not.toHaveProperty('hidden');
+  });
+
+  it('given a boundary event moved onto the top of its task, then its caption goes above it', () => {
+    const doc = containerFlow();
+    const below = toNodes(doc, []);
+    expect(byId(below, 'boundary').data.captionAbove).toBeUndefined();
+    const onTop = {
+      ...doc,
+      diagram: { shapes: { ...doc.diagram.shapes, boundary: { x: 212, y: 82 } } },
+    };
+    expect(byId(toNodes(onTop, below), 'boundary').data.captionAbove).toBe(true);
   });
 
   it('given nothing collapsed, then the edges are returned as they are', () => {

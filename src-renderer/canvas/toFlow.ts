@@ -1,5 +1,10 @@
 import type { Edge, Node } from '@xyflow/react';
-import { COLLAPSED_SIZE, hiddenElements, isCollapsed } from '../../src-shared/diagram/containment';
+import {
+  COLLAPSED_SIZE,
+  hiddenElements,
+  isCollapsed,
+  sitsOnTop,
+} from '../../src-shared/diagram/containment';
 import type { Element, WorkflowDocument } from '../../src-shared/model/document';
 import { zIndexOf } from './containerFlow';
 import { routeData } from './edgeRoute';
@@ -10,6 +15,8 @@ export type ElementNodeData = {
   size?: { width: number; height: number };
   /** A sub-process drawn collapsed (`size` is then a task's). */
   collapsed?: true;
+  /** A boundary event on the top of its activity: its caption goes above it. */
+  captionAbove?: true;
 };
 export type ElementFlowNode = Node<ElementNodeData, 'element'>;
 
@@ -63,6 +70,7 @@ export function toNodes(
       : shape?.width && shape.height
         ? { width: shape.width, height: shape.height }
         : undefined;
+    const captionAbove = sitsOnTop(doc, element);
     const old = before.get(element.id);
     const oldPosition = old?.position;
     const x = shape?.x ?? 0;
@@ -74,17 +82,20 @@ export function toNodes(
       data:
         old?.data.element === element &&
         sameSize(old.data.size, size) &&
-        Boolean(old.data.collapsed) === collapsed
+        Boolean(old.data.collapsed) === collapsed &&
+        Boolean(old.data.captionAbove) === captionAbove
           ? old.data
-          : collapsed
-            ? { element, size, collapsed }
-            : size
-              ? { element, size }
-              : { element },
+          : {
+              element,
+              ...(size ? { size } : {}),
+              ...(collapsed ? { collapsed } : {}),
+              ...(captionAbove ? { captionAbove } : {}),
+            },
       // Containers are drawn behind what they contain.
       ...zIndexOf(doc, element),
       ...(hidden.has(element.id) ? { hidden: true } : {}),
-      selected: old?.selected ?? false,
+      // What a collapsed sub-process hides cannot stay selected (a Delete would take it unseen).
+      selected: (old?.selected ?? false) && !hidden.has(element.id),
       ariaLabel: `${element.name} (${element.type})`,
       // A node React Flow has measured keeps its measurements (and handles); a new one is given
       // its own, so that it is drawn only when in view.

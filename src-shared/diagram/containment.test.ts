@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { containerFlow } from '../../test/shared/containerFlow';
 import type { WorkflowDocument } from '../model/document';
 import {
+  canResizeTo,
+  contentBounds,
   followBorder,
   hiddenElements,
   laneAt,
   nearestBorderPoint,
   shownBox,
+  sitsOnTop,
   snapToBorder,
   subProcessAt,
 } from './containment';
@@ -102,5 +105,51 @@ describe('containers at a point', () => {
     };
     expect(subProcessAt(nested, { x: 400, y: 200 })).toBe('deep');
     expect(subProcessAt(nested, { x: 400, y: 200 }, new Set(['deep']))).toBe('sub');
+  });
+});
+
+describe('sitsOnTop', () => {
+  const onTop = (y: number) => {
+    const doc = containerFlow();
+    const moved = {
+      ...doc,
+      diagram: { shapes: { ...doc.diagram.shapes, boundary: { x: 212, y } } },
+    };
+    return sitsOnTop(
+      moved,
+      moved.model.elements.find((element) => element.id === 'boundary')!,
+    );
+  };
+
+  it('given a boundary event centred on the top border of its task, then it sits on top', () => {
+    expect(onTop(100 - 18)).toBe(true);
+  });
+
+  it('given a boundary event on the bottom border, then it does not', () => {
+    expect(onTop(164 - 18)).toBe(false);
+  });
+});
+
+describe('contentBounds and canResizeTo', () => {
+  it('given a sub-process holding a task with a boundary event, then its contents span both, with a margin', () => {
+    // inner: 150..310 × 100..164; its boundary event: 212..248 × 146..182.
+    expect(contentBounds(containerFlow(), 'sub')).toEqual({
+      x: 140,
+      y: 90,
+      width: 180,
+      height: 102,
+    });
+  });
+
+  it.each([
+    ['larger', { x: 100, y: 50, width: 500, height: 300 }, true],
+    ['just around its contents', { x: 140, y: 90, width: 180, height: 102 }, true],
+    ['cutting into its contents', { x: 100, y: 50, width: 200, height: 100 }, false],
+  ])('given a sub-process resized %s, then canResizeTo says %s', (_, box, allowed) => {
+    expect(canResizeTo(containerFlow(), 'sub', box)).toBe(allowed);
+  });
+
+  it('given a lane, then it may be resized over or away from its elements', () => {
+    expect(canResizeTo(containerFlow(), 'lane', { x: 0, y: 0, width: 50, height: 50 })).toBe(true);
   });
 });

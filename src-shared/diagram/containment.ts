@@ -132,6 +132,18 @@ export function containerIndex(doc: WorkflowDocument): ContainerIndex {
   return index;
 }
 
+/**
+ * Does a boundary event sit on the top border of its activity? Its caption then goes above it,
+ * where it does not cover the activity's name.
+ */
+export function sitsOnTop(doc: WorkflowDocument, element: Element): boolean {
+  if (element.type !== 'boundaryEvent' || element.attachedTo === element.id) return false;
+  const host = containerIndex(doc).byId.get(element.attachedTo);
+  const hostBox = host && shownBox(doc, host);
+  const box = shownBox(doc, element);
+  return Boolean(hostBox && box && Math.abs(centreOf(box).y - hostBox.y) <= 1);
+}
+
 const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
 const hiddenCache = new WeakMap<WorkflowDocument, ReadonlySet<string>>();
 
@@ -213,4 +225,36 @@ export function laneAt(
   excluded?: ReadonlySet<string>,
 ): string | undefined {
   return innermostAt(doc, point, (element) => element.type === 'lane', excluded)?.id;
+}
+
+/** Room kept between a sub-process's border and what it holds. */
+const CONTENT_MARGIN = 10;
+
+/**
+ * The box a sub-process must keep enclosing: around its drawn contents (and their boundary
+ * events and captions' room), with a margin; `undefined` when it holds nothing drawn.
+ */
+export function contentBounds(doc: WorkflowDocument, id: string): Box | undefined {
+  const { byId, children, boundaries } = containerIndex(doc);
+  const boxes: Box[] = [];
+  for (const child of children.get(id) ?? []) {
+    for (const member of [child, ...(boundaries.get(child) ?? [])]) {
+      const element = byId.get(member);
+      const box = element && shownBox(doc, element);
+      if (box) boxes.push(box);
+    }
+  }
+  if (boxes.length === 0) return undefined;
+  const minX = Math.min(...boxes.map((box) => box.x)) - CONTENT_MARGIN;
+  const minY = Math.min(...boxes.map((box) => box.y)) - CONTENT_MARGIN;
+  const maxX = Math.max(...boxes.map((box) => box.x + box.width)) + CONTENT_MARGIN;
+  const maxY = Math.max(...boxes.map((box) => box.y + box.height)) + CONTENT_MARGIN;
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** May container `id` take `box`? A sub-process may not be made smaller than its contents. */
+export function canResizeTo(doc: WorkflowDocument, id: string, box: Box): boolean {
+  const contents =
+    containerIndex(doc).byId.get(id)?.type === 'subProcess' && contentBounds(doc, id);
+  return !contents || boxEncloses(box, contents);
 }

@@ -7,6 +7,14 @@ import type { Size } from './elementSize';
 import type { Bounds, Box, ShapeDrawing } from './geometry';
 import { escapeXml, num, textBlock, textBounds, wrapText, type TextBlockStyle } from './svgText';
 
+/** How the diagram around an element changes its drawing. */
+export interface DrawElementOptions {
+  /** A sub-process drawn collapsed (at a task's size, with BPMN's "+" marker). */
+  readonly collapsed?: boolean;
+  /** A boundary event on the top of its activity: its caption goes above it. */
+  readonly captionAbove?: boolean;
+}
+
 /** One element's markup and the area it covers, its caption or overflowing text included. */
 export interface DrawnElement {
   readonly markup: string;
@@ -227,7 +235,7 @@ function drawing(
   element: Element,
   size: Size,
   theme: DiagramTheme,
-  collapsed: boolean,
+  { collapsed = false, captionAbove = false }: DrawElementOptions,
 ): ShapeDrawing {
   if (collapsed && element.type === 'subProcess') return collapsedSubProcess(element, size, theme);
   switch (element.type) {
@@ -248,7 +256,7 @@ function drawing(
     case 'eventType':
       return mapNode(element, size, theme);
     default:
-      return drawEvent(element, size, theme);
+      return drawEvent(element, size, theme, captionAbove);
   }
 }
 
@@ -260,9 +268,9 @@ export function drawElement(
   element: Element,
   box: Box,
   theme: DiagramTheme,
-  { collapsed = false }: { readonly collapsed?: boolean } = {},
+  options: DrawElementOptions = {},
 ): DrawnElement {
-  const { body, overflow } = drawing(element, box, theme, collapsed);
+  const { body, overflow } = drawing(element, box, theme, options);
   const markup =
     `<g class="element element-${element.type}" data-element-id="${escapeXml(element.id)}"` +
     ` transform="translate(${num(box.x)} ${num(box.y)})"><title>${escapeXml(element.name)}</title>` +

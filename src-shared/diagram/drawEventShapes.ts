@@ -9,11 +9,14 @@ const CAPTION_FONT = 12;
 const CAPTION_LINE = 15;
 
 /** The name of an event or gateway, under it. */
-function caption(name: string, size: Size, theme: DiagramTheme): ShapeDrawing {
+function caption(name: string, size: Size, theme: DiagramTheme, above = false): ShapeDrawing {
   const lines = wrapText(name, Math.max(size.width * 2, 96), CAPTION_FONT, 3);
   const style: TextBlockStyle = {
     x: size.width / 2,
-    y: size.height + 4 + CAPTION_FONT,
+    // Above the shape, the last line's descenders end 4 units over it.
+    y: above
+      ? -4 - (lines.length - 1) * CAPTION_LINE - CAPTION_FONT * 0.3
+      : size.height + 4 + CAPTION_FONT,
     fontSize: CAPTION_FONT,
     lineHeight: CAPTION_LINE,
     fill: theme.muted,
@@ -25,8 +28,16 @@ function caption(name: string, size: Size, theme: DiagramTheme): ShapeDrawing {
   };
 }
 
-/** Events: circles with a symbol, the name underneath. */
-export function drawEvent(element: Element, size: Size, theme: DiagramTheme): ShapeDrawing {
+/**
+ * Events: circles with a symbol, the name underneath (above, for a boundary event on the top of
+ * its activity, so that it does not cover the activity's name).
+ */
+export function drawEvent(
+  element: Element,
+  size: Size,
+  theme: DiagramTheme,
+  captionAbove = false,
+): ShapeDrawing {
   const cx = size.width / 2;
   const cy = size.height / 2;
   const r = Math.min(size.width, size.height) / 2;
@@ -68,7 +79,7 @@ export function drawEvent(element: Element, size: Size, theme: DiagramTheme): Sh
         circle(r - 4, 'none', theme.event.stroke, 1.5) +
         symbol(element.type === 'timerEvent' ? 'clock' : 'mail', theme.text);
   }
-  const named = caption(element.name, size, theme);
+  const named = caption(element.name, size, theme, captionAbove);
   return { body: body + named.body, ...(named.overflow ? { overflow: named.overflow } : {}) };
 }
 

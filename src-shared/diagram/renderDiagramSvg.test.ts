@@ -296,3 +296,22 @@ describe('renderDiagramSvg with a collapsed sub-process', () => {
     expect(svg.querySelectorAll('g[data-connection-id]')).toHaveLength(1);
   });
 });
+
+describe('renderDiagramSvg with a boundary event on the top of its task', () => {
+  it('given the event on the top border, then its caption is drawn above it, off the task', () => {
+    const doc = containerFlow();
+    const onTop = {
+      ...doc,
+      diagram: { shapes: { ...doc.diagram.shapes, boundary: { x: 212, y: 82 } } },
+    };
+    const svg = parseSvg(renderDiagramSvg(onTop));
+    const caption = elementGroups(svg, 'boundary')[0]?.querySelector('text tspan');
+    expect(Number(caption?.getAttribute('y'))).toBeLessThan(0);
+  });
+
+  it('given the event on the bottom border, then its caption is drawn below it', () => {
+    const svg = parseSvg(renderDiagramSvg(containerFlow()));
+    const caption = elementGroups(svg, 'boundary')[0]?.querySelector('text tspan');
+    expect(Number(caption?.getAttribute('y'))).toBeGreaterThan(36);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Element, Shape, WorkflowDocument } from '../model/document';
-import { hiddenElements, isCollapsed, shapeOf, shownSize } from './containment';
+import { hiddenElements, isCollapsed, shapeOf, shownSize, sitsOnTop } from './containment';
 import { darkTheme, lightTheme, type DiagramTheme } from './diagramTheme';
 import {
   ARROW_MARKER_ID,
@@ -117,7 +117,8 @@ export function renderDiagram(
     const box = boxes.get(element.id);
     if (!box) continue;
     const collapsed = isCollapsed(element, shapeOf(doc, element.id));
-    const drawn = drawElement(element, box, theme, { collapsed });
+    const captionAbove = sitsOnTop(doc, element);
+    const drawn = drawElement(element, box, theme, { collapsed, captionAbove });
     layers[layerOf(element.type)]?.push(drawn.markup);
     bounds = grow(bounds, drawn.bounds);
   }

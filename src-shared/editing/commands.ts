@@ -23,7 +23,13 @@ export type { MembershipChange } from './containerCommands';
 
 /** Every change to a document, as data. Ids follow `noun.verb`. */
 export type Command =
-  | { readonly type: 'elements.add'; readonly element: Element; readonly shape: Shape }
+  | {
+      readonly type: 'elements.add';
+      readonly element: Element;
+      readonly shape: Shape;
+      /** Other elements' new lanes, when the element added is a lane drawn over them. */
+      readonly memberships?: readonly MembershipChange[];
+    }
   /**
    * Moves elements; the routes of their connections follow (see `routesAfterMove`), and those in
    * `routes` are set as given (a layout's routes go with its moves, as one step).
@@ -112,7 +118,10 @@ export function describeCommand(command: Command): string {
 export function applyCommand(doc: WorkflowDocument, command: Command): WorkflowDocument {
   switch (command.type) {
     case 'elements.add':
-      return addElement(doc, command.element, command.shape);
+      return applyMemberships(
+        addElement(doc, command.element, command.shape),
+        command.memberships ?? [],
+      );
     case 'nodes.move':
       return applyMemberships(
         moveNodes(doc, command.moves, command.routes),

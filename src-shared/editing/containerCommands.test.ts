@@ -131,6 +131,34 @@ describe('nodes.resize', () => {
     expect(describeCommand(command)).toBe('Resize');
   });
 
+  it('given a lane made smaller, then the elements it no longer covers leave it, in one exact step', () => {
+    const command: Command = {
+      type: 'nodes.resize',
+      id: 'lane',
+      x: 0,
+      y: 0,
+      width: 500,
+      height: 300,
+    };
+    const after = runThrough(containerFlow(), command);
+    expect(element(after, 'task')).not.toHaveProperty('lane');
+    expect(element(after, 'inner')).toMatchObject({ lane: 'lane' });
+    expect(element(after, 'sub')).toMatchObject({ lane: 'lane' });
+  });
+
+  it('given a lane made larger, then the elements it now covers join it', () => {
+    const command: Command = {
+      type: 'nodes.resize',
+      id: 'lane',
+      x: 0,
+      y: 0,
+      width: 1000,
+      height: 800,
+    };
+    const after = runThrough(containerFlow(), command);
+    expect(element(after, 'outside')).toMatchObject({ lane: 'lane' });
+  });
+
   it.each<[string, Command, RegExp]>([
     [
       'a task',
@@ -141,6 +169,11 @@ describe('nodes.resize', () => {
       'no size',
       { type: 'nodes.resize', id: 'lane', x: 0, y: 0, width: 0, height: 10 },
       /that size/,
+    ],
+    [
+      'a sub-process smaller than its contents',
+      { type: 'nodes.resize', id: 'sub', x: 100, y: 50, width: 200, height: 100 },
+      /smaller than what it holds/,
     ],
     [
       'an unknown id',

@@ -1,5 +1,13 @@
 import { BatonError } from '../contract/errors';
-import { containerIndex, followBorder, shapeOf, shownBox } from '../diagram/containment';
+import {
+  canResizeTo,
+  centreOf,
+  containerIndex,
+  followBorder,
+  laneAt,
+  shapeOf,
+  shownBox,
+} from '../diagram/containment';
 import type { Element, Shape, WorkflowDocument } from '../model/document';
 import { canAttach, canHaveLane, canHaveParent, containerTypes } from '../rules/canAttach';
 import type { Command } from './commands';
@@ -114,7 +122,28 @@ function withShape(doc: WorkflowDocument, host: Element, shape: Shape): Workflow
   return { ...doc, diagram: { ...doc.diagram, shapes } };
 }
 
-/** Sets a container's box (a resize); its boundary events keep their place along the border. */
+/**
+ * Lanes partition the diagram: once lane `laneId` is drawn where it is in `doc`, each element
+ * whose centre lies in it belongs to it, and each that belonged to it and lies outside it now
+ * belongs to the lane it lies in, if any (the innermost lane wins where lanes overlap).
+ */
+export function laneMemberships(doc: WorkflowDocument, laneId: string): MembershipChange[] {
+  const changes: MembershipChange[] = [];
+  for (const element of doc.model.elements) {
+    if (!canHaveLane(element)) continue;
+    const box = shownBox(doc, element);
+    if (!box) continue;
+    const lane = laneAt(doc, centreOf(box));
+    if (lane === element.lane || (lane !== laneId && element.lane !== laneId)) continue;
+    changes.push({ id: element.id, lane: lane ?? null });
+  }
+  return changes;
+}
+
+/**
+ * Sets a container's box (a resize); its boundary events keep their place along the border, and
+ * a lane takes in, or lets go of, the elements it now covers, or no longer covers.
+ */
 export function resizeNode(
   doc: WorkflowDocument,
   { id, x, y, width, height }: Extract<Command, { type: 'nodes.resize' }>,
@@ -132,7 +161,13 @@ export function resizeNode(
   if (shape.x === x && shape.y === y && shape.width === width && shape.height === height) {
     return doc;
   }
-  return withShape(doc, element, { ...shape, x, y, width, height });
+  if (!canResizeTo(doc, id, { x, y, width, height })) {
+    throw conflict(`"${id}" cannot be made smaller than what it holds`);
+  }
+  const resized = withShape(doc, element, { ...shape, x, y, width, height });
+  return element.type === 'lane'
+    ? applyMemberships(resized, laneMemberships(resized, id))
+    : resized;
 }
 
 /**

@@ -38,6 +38,19 @@ describe('placeElementCommand', () => {
     expect(command.element).not.toHaveProperty('lane');
   });
 
+  it('given a lane drawn over elements, then it takes in those whose centre it covers, in the same step', () => {
+    // The new lane covers -50..850 × 130..310: the centres of sub, inner and task, not outside's.
+    const command = added(placeElementCommand(containerFlow(), 'lane', { x: 400, y: 220 }));
+    const lane = command.element.id;
+    expect(command.memberships).toEqual([
+      { id: 'sub', lane },
+      { id: 'inner', lane },
+      { id: 'task', lane },
+    ]);
+    const after = applyCommand(containerFlow(), command);
+    expect(after.model.elements.find((item) => item.id === 'task')).toMatchObject({ lane });
+  });
+
   it('given a task dropped outside every container, then it has no parent and no lane', () => {
     const command = added(placeElementCommand(containerFlow(), 'serviceTask', { x: 1500, y: 900 }));
     expect(Object.keys(command.element).sort()).toEqual(['id', 'name', 'type']);

@@ -2,14 +2,16 @@ import { shownSize, snapToBorder, subProcessAt, laneAt, shapeOf } from '../diagr
 import type { Element, WorkflowDocument } from '../model/document';
 import type { ElementType } from '../model/elementTypes';
 import { canHaveLane, canHaveParent } from '../rules/canAttach';
-import type { Command } from './commands';
+import { applyCommand, type Command } from './commands';
+import { laneMemberships } from './containerCommands';
 import { addElementCommand } from './factories';
 import { attachMargin, hostAt } from './planMove';
 
 /**
  * The command that adds a new element of `type` centred on `centre`, where it lands: a boundary
  * event dropped on an activity is attached to it, centred on its border; anything else dropped
- * inside an expanded sub-process or a lane is put in it (the innermost container wins).
+ * inside an expanded sub-process or a lane is put in it (the innermost container wins); a lane
+ * takes in the elements it is drawn over.
  */
 export function placeElementCommand(
   doc: WorkflowDocument,
@@ -31,6 +33,11 @@ export function placeElementCommand(
       element: { ...element, attachedTo: host },
       shape: snapToBorder(hostBox, size, centre),
     };
+  }
+  if (element.type === 'lane') {
+    // A lane drawn over elements takes them in.
+    const memberships = laneMemberships(applyCommand(doc, command), element.id);
+    return memberships.length > 0 ? { ...command, memberships } : command;
   }
   const placed: Element = { ...element };
   const parent = canHaveParent(element) ? subProcessAt(doc, centre) : undefined;

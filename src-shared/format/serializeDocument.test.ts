@@ -120,6 +120,20 @@ describe('serializeDocument: layout of the text', () => {
     expect(Object.keys(shapes)).toEqual(['start', 'charge', 'wait', 'end']);
   });
 
+  it('given a collapsed sub-process, then its shape lists collapsed after its size, and it loads back', () => {
+    const doc = documentOf('flow', [['sub', 'subProcess']]);
+    const shape = { collapsed: true, height: 240, width: 400, y: 20, x: 10 };
+    const collapsed = { ...doc, diagram: { shapes: { sub: shape } } };
+
+    const text = serializeDocument(collapsed);
+
+    expect(text).toContain(
+      '"sub": {\n        "x": 10,\n        "y": 20,\n        "width": 400,\n        "height": 240,\n        "collapsed": true\n      }',
+    );
+    const loaded = loadDocument(text);
+    expect(loaded.ok && loaded.document.diagram.shapes.sub).toEqual(shape);
+  });
+
   it('given edges, then they follow the order of the connections', () => {
     const doc = richFlow();
     doc.diagram.edges = {

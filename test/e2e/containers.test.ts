@@ -147,8 +147,13 @@ describe('containers on the canvas in Chromium', () => {
 
     // When the service task is dragged up into the lane, then it is in the lane, and its
     // boundary event came along in the same step
-    await dragBy(page, 'serviceTask_1', 0, -220);
+    await dragBy(page, 'serviceTask_1', 0, -220, async () => {
+      // During the drag the lane is marked as where the task will drop
+      await expect.poll(() => node(page, 'lane_1').getAttribute('class')).toMatch(/is-drop-target/);
+      await screenshot(page, 'e2e-containers-drop-target');
+    });
     doc = await saved(page, workflowId);
+    expect(await node(page, 'lane_1').getAttribute('class')).not.toMatch(/is-drop-target/);
     expect(elementOf(doc, 'serviceTask_1')).toMatchObject({ lane: 'lane_1' });
     const inLane = doc.diagram.shapes.serviceTask_1!;
     expect(doc.diagram.shapes.boundary_1).toEqual({
@@ -182,6 +187,18 @@ describe('containers on the canvas in Chromium', () => {
     doc = await saved(page, workflowId);
     expect(elementOf(doc, 'boundary_1')).toMatchObject({ attachedTo: 'userTask_1' });
     expect(doc.diagram.shapes.boundary_1!.y + 18).toBe(host.y + 64);
+
+    // When a boundary event is placed by click (armed in the palette, then a click just inside
+    // the service task's top edge), it is attached there too
+    await page
+      .getByRole('complementary', { name: 'Palette' })
+      .getByRole('button', { name: 'Boundary event', exact: true })
+      .click();
+    const serviceTask = await boxOf(page, 'serviceTask_1');
+    await page.mouse.click(serviceTask.x + 40, serviceTask.y + 6);
+    doc = await saved(page, workflowId);
+    expect(elementOf(doc, 'boundary_2')).toMatchObject({ attachedTo: 'serviceTask_1' });
+    expect(doc.diagram.shapes.boundary_2!.y + 18).toBe(doc.diagram.shapes.serviceTask_1!.y);
 
     // A second sub-process with a task inside, collapsed, for the picture
     await dragFromPalette(page, 'Sub-process', { x: 300, y: 560 });
