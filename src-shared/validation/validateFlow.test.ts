@@ -187,7 +187,8 @@ describe('validateFlow: random flows', () => {
         );
       }
     }
-  });
+    // Heavy work: on two busy cores it takes longer than vitest's default 5 s.
+  }, 60_000);
 });
 
 // How fast this is, is measured by `npm run bench compile` (validate 1,000 and 10,000 elements),

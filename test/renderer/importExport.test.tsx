@@ -29,7 +29,12 @@ describe('import and export (jsdom, real services on in-memory SQLite)', () => {
       jsonFile('checkout.baton.json', serializeDocument({ ...sampleFlow(), name: 'Checkout' })),
     );
 
-    await screen.findByRole('heading', { name: 'Checkout', level: 1 });
+    await screen.findByRole(
+      'heading',
+      { name: 'Checkout', level: 1 },
+      // The editor's code is loaded on first use, which jsdom on a busy machine takes seconds over.
+      { timeout: 20_000 },
+    );
     const list = screen.getByRole('list', { name: 'Flows and maps' });
     expect(within(list).getByRole('button', { name: 'Checkout (flow)' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -73,7 +78,9 @@ describe('import and export (jsdom, real services on in-memory SQLite)', () => {
       await screen.findByRole('button', { name: 'Refunds (flow)' }, { timeout: 3000 }),
     );
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Export' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export' }, { timeout: 20_000 }),
+    );
 
     await vi.waitFor(() => expect(clicked).toEqual(['Refunds.baton.json']));
     const text = await blobs[0]!.text();
