@@ -21,32 +21,34 @@ export function Palette({ kind }: { kind: WorkflowKind }) {
   const named = usePanelLayout().palette;
   return (
     <aside className={`palette${named ? '' : ' is-compact'}`} aria-label="Palette">
-      {paletteByKind[kind].map((type: ElementType) => (
-        <button
-          key={type}
-          type="button"
-          className={`palette-item${armed === type ? ' is-armed' : ''}`}
-          draggable
-          aria-pressed={armed === type}
-          title={`${elementTypeInfo[type].label}: drag onto the canvas, or click then click the canvas`}
-          onDragStart={(event) => {
-            event.dataTransfer.setData(PALETTE_MIME, type);
-            event.dataTransfer.effectAllowed = 'copy';
-          }}
-          onClick={() => arm(armed === type ? null : type)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              addAtCentre(type);
-            }
-          }}
-        >
-          <ElementGlyph type={type} />
-          <span className={named ? undefined : 'visually-hidden'}>
-            {elementTypeInfo[type].label}
-          </span>
-        </button>
-      ))}
+      <div className="palette-items" role="group" aria-label="Elements to draw">
+        {paletteByKind[kind].map((type: ElementType) => (
+          <button
+            key={type}
+            type="button"
+            className={`palette-item${armed === type ? ' is-armed' : ''}`}
+            draggable
+            aria-pressed={armed === type}
+            title={`${elementTypeInfo[type].label}: drag onto the canvas, or click then click the canvas`}
+            onDragStart={(event) => {
+              event.dataTransfer.setData(PALETTE_MIME, type);
+              event.dataTransfer.effectAllowed = 'copy';
+            }}
+            onClick={() => arm(armed === type ? null : type)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                addAtCentre(type);
+              }
+            }}
+          >
+            <ElementGlyph type={type} />
+            <span className={named ? undefined : 'visually-hidden'}>
+              {elementTypeInfo[type].label}
+            </span>
+          </button>
+        ))}
+      </div>
       <PanelToggle panel="palette" className="palette-fold" />
     </aside>
   );

@@ -29,6 +29,7 @@ describe('managing the workspace and editing in Chromium', () => {
     expect(
       await page
         .getByRole('complementary', { name: 'Palette' })
+        .getByRole('group', { name: 'Elements to draw' })
         .getByRole('button')
         .allTextContents(),
     ).toEqual(['Service', 'Event']);
