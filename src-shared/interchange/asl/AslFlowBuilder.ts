@@ -1,0 +1,509 @@
+import { matchingJoin, outgoingOf, type FlowGraph } from '../../compiler/flowGraph';
+import type { Element, ElementOf } from '../../model/document';
+import type { ExportReportItem } from '../exportReport';
+import {
+  callbackState,
+  compensationState,
+  jsonata,
+  KEEP_DATA,
+  overData,
+  seconds,
+  serviceTaskState,
+  stateMachineArn,
+  waitState,
+  type AslTargets,
+} from './aslStates';
+import type { AslCatcher, AslMachine, AslState } from './aslTypes';
+
+/**
+ * The compensable steps completed on the way to a state, oldest first; null once a pivot step
+ * has completed (from there a failure is not undone).
+ */
+type Stack = readonly string[] | null;
+
+/** Where states are being written: the machine's top level or one branch of a Parallel state. */
+interface Region {
+  readonly states: Record<string, AslState>;
+  /** The parallel join that ends the branch (null at the top level). */
+  readonly stop: string | null;
+}
+
+const FAILED = '__failed';
+const COMPENSATED = '__compensated';
+const NEEDS_ATTENTION = '__needsAttention';
+
+const OUTCOMES: Readonly<Record<string, AslState>> = {
+  [FAILED]: {
+    Type: 'Fail',
+    Error: 'Baton.Failed',
+    Cause: 'A step failed with nothing to undo, or after the pivot step',
+  },
+  [COMPENSATED]: {
+    Type: 'Fail',
+    Error: 'Baton.Compensated',
+    Cause: 'A step failed; the completed steps were undone in reverse order',
+  },
+  [NEEDS_ATTENTION]: {
+    Type: 'Fail',
+    Error: 'Baton.NeedsAttention',
+    Cause: 'A compensation failed for good: a person must put things right',
+  },
+};
+
+/** Builds one flow's ASL definition, collecting what it could not express in `report`. */
+export class AslFlowBuilder {
+  readonly report: ExportReportItem[] = [];
+  private readonly top: Record<string, AslState> = {};
+  private readonly tail: Record<string, AslState> = {};
+  private readonly chains = new Map<string, string>();
+  private readonly reached = new Map<string, string>();
+
+  constructor(
+    private readonly graph: FlowGraph,
+    private readonly targets: AslTargets,
+  ) {}
+
+  build(name: string): AslMachine {
+    const start = (this.graph.children.get('') ?? []).find((e) => e.type === 'startEvent');
+    if (!start) throw new Error('a compiled flow has a start event');
+    this.region(start.id, { states: this.top, stop: null }, []);
+    this.note('ASL100', 'note', undefined, this.mockNote());
+    return {
+      Comment: `${name}: exported by Baton from an orchestration flow`,
+      QueryLanguage: 'JSONata',
+      StartAt: start.id,
+      States: { ...this.top, ...this.tail },
+    };
+  }
+
+  /** Writes the states reachable from `startId` into `region`, stopping at its join. */
+  private region(startId: string, region: Region, stack: Stack): void {
+    const queue: [string, Stack][] = [[startId, stack]];
+    for (let index = 0; index < queue.length; index += 1) {
+      const [id, before] = queue[index] as [string, Stack];
+      const element = this.graph.elements.get(id);
+      if (!element || id === region.stop || !this.firstVisit(id, before)) continue;
+      const after = this.element(element, region, before);
+      for (const next of after) queue.push(next);
+    }
+  }
+
+  /** True the first time; reports an element reached with different steps to undo. */
+  private firstVisit(id: string, stack: Stack): boolean {
+    const key = JSON.stringify(stack);
+    const seen = this.reached.get(id);
+    if (seen === undefined) {
+      this.reached.set(id, key);
+      return true;
+    }
+    if (
+      seen !== key &&
+      !this.report.some((item) => item.code === 'ASL004' && item.elementId === id)
+    )
+      this.note(
+        'ASL004',
+        'approximated',
+        id,
+        'reached by paths that completed different compensable steps; its Catch chain undoes those of the first path only',
+      );
+    return false;
+  }
+
+  /** The state(s) of one element; returns its successors with the steps completed by then. */
+  private element(element: Element, region: Region, stack: Stack): [string, Stack][] {
+    const put = (state: AslState, name = element.id) => (region.states[name] = state);
+    const follow = (state: AslState): [string, Stack][] => {
+      put(this.withNext(state, element.id, region));
+      return this.successors(element.id, stack);
+    };
+    switch (element.type) {
+      case 'startEvent':
+        if (element.trigger === 'message' || element.trigger === 'timer')
+          this.note(
+            'ASL101',
+            'note',
+            element.id,
+            element.trigger === 'message'
+              ? `start the execution when ${element.eventType ?? 'the event'} arrives (an EventBridge rule targeting the state machine)`
+              : 'start the execution on a schedule (an EventBridge Scheduler schedule)',
+          );
+        return follow({ Type: 'Pass', Comment: element.name || element.id });
+      case 'endEvent':
+        this.endEvent(element, region, stack);
+        return [];
+      case 'serviceTask':
+        return this.serviceTask(element, region, stack);
+      case 'userTask':
+        return this.userTask(element, region, stack);
+      case 'exclusiveGateway':
+        return this.exclusiveGateway(element, region, stack);
+      case 'parallelGateway':
+        if (outgoingOf(this.graph, element.id).length > 1)
+          return this.parallel(element, region, stack);
+        return follow({ Type: 'Pass', Comment: element.name || element.id });
+      case 'timerEvent':
+        return follow(waitState(element.timer, element.name || element.id));
+      case 'messageCatch':
+        this.note(
+          'ASL002',
+          'approximated',
+          element.id,
+          `Step Functions cannot wait for ${element.eventType} by itself: a callback task hands its token to a function; your event router must call SendTaskSuccess with the event's payload when it arrives for this instance`,
+        );
+        this.task(element, region, stack, this.awaitEvent(element));
+        return this.successors(element.id, stack);
+      case 'messageThrow':
+        this.task(element, region, stack, this.publish(element));
+        return this.successors(element.id, stack);
+      case 'callActivity':
+        this.note(
+          'ASL102',
+          'note',
+          element.id,
+          `calls flow "${element.flowId}" (version ${element.version}) as a nested execution of a placeholder state machine ARN: export that flow too and put its ARN here`,
+        );
+        this.task(element, region, stack, this.callFlow(element));
+        return this.successors(element.id, stack);
+      case 'boundaryEvent':
+        return follow({ Type: 'Pass', Comment: element.name || element.id });
+      case 'subProcess':
+        this.note(
+          'ASL003',
+          'unsupported',
+          element.id,
+          'embedded sub-processes are not exported yet: a Pass state stands in its place and its steps are left out',
+        );
+        return follow({ Type: 'Pass', Comment: `NOT EXPORTED: sub-process ${element.name}` });
+      default:
+        return [];
+    }
+  }
+
+  /** The paths out of `id` (with the steps completed after it) and its boundary events. */
+  private successors(id: string, stack: Stack, after: Stack = stack): [string, Stack][] {
+    const boundaries = (this.graph.boundaries.get(id) ?? []).map((boundary): [string, Stack] => [
+      boundary.id,
+      stack,
+    ]);
+    return [
+      ...outgoingOf(this.graph, id).map((path): [string, Stack] => [path.target, after]),
+      ...boundaries,
+    ];
+  }
+
+  /** `Next` to the single path out, or `End` when it reaches the branch's join. */
+  private withNext(state: AslState, id: string, region: Region): AslState {
+    const target = outgoingOf(this.graph, id)[0]?.target;
+    if (target === undefined || target === region.stop) state.End = true;
+    else state.Next = target;
+    return state;
+  }
+
+  private endEvent(element: ElementOf<'endEvent'>, region: Region, stack: Stack): void {
+    if (element.result !== 'error') {
+      region.states[element.id] = { Type: 'Succeed', Comment: element.name || element.id };
+      return;
+    }
+    const failure = this.failureTarget(region, stack);
+    region.states[element.id] = failure
+      ? { Type: 'Pass', Comment: element.name || element.id, Next: failure }
+      : {
+          Type: 'Fail',
+          Comment: element.name || element.id,
+          Error: element.errorCode ?? 'Baton.Error',
+        };
+  }
+
+  private serviceTask(
+    element: ElementOf<'serviceTask'>,
+    region: Region,
+    stack: Stack,
+  ): [string, Stack][] {
+    const done: Stack =
+      stack === null || element.pivot
+        ? null
+        : element.compensation
+          ? [...stack, element.id]
+          : stack;
+    this.task(element, region, stack, serviceTaskState(element, this.targets));
+    return this.successors(element.id, stack, done);
+  }
+
+  /**
+   * A Task state with the element's boundaries and failure path: a timer boundary is its
+   * `TimeoutSeconds` and a `States.Timeout` catcher; an error boundary catches every error (as
+   * in Baton); any other failure goes to the compensation chain (or fails the branch).
+   */
+  private task(element: Element, region: Region, stack: Stack, state: AslState): void {
+    const catchers: AslCatcher[] = [];
+    for (const boundary of this.graph.boundaries.get(element.id) ?? []) {
+      if (boundary.type !== 'boundaryEvent') continue;
+      if (boundary.trigger === 'timer') {
+        const timer = boundary.timer;
+        if (timer && 'durationMs' in timer) state.TimeoutSeconds = seconds(timer.durationMs);
+        else
+          this.note(
+            'ASL103',
+            'approximated',
+            boundary.id,
+            'a timer boundary until a point in time cannot be a TimeoutSeconds: set one by hand',
+          );
+        catchers.unshift({ ErrorEquals: ['States.Timeout'], Next: boundary.id, Output: KEEP_DATA });
+      } else {
+        catchers.push({ ErrorEquals: ['States.ALL'], Next: boundary.id, Output: KEEP_DATA });
+      }
+    }
+    const caught = catchers.some((catcher) => catcher.ErrorEquals.includes('States.ALL'));
+    const failure = caught ? null : this.failureTarget(region, stack);
+    if (failure) catchers.push({ ErrorEquals: ['States.ALL'], Next: failure, Output: KEEP_DATA });
+    if (catchers.length > 0) state.Catch = catchers;
+    region.states[element.id] = this.withNext(state, element.id, region);
+  }
+
+  private userTask(
+    element: ElementOf<'userTask'>,
+    region: Region,
+    stack: Stack,
+  ): [string, Stack][] {
+    this.note(
+      'ASL001',
+      'approximated',
+      element.id,
+      'a person decides through a callback task: the function gets the task token, and your approval UI calls SendTaskSuccess with {"decision": "approve" | "reject", "output": {…}}',
+    );
+    const state = callbackState(
+      `${element.name || element.id}: a person decides`,
+      'baton-ask-person',
+      { elementId: element.id, ...(element.assignee ? { assignee: element.assignee } : {}) },
+      this.targets,
+    );
+    state.Output = jsonata(
+      "$merge([$states.input, $type($states.result.output) = 'object' ? $states.result.output : {}])",
+    );
+    state.Assign = { decision: jsonata('$states.result.decision') };
+    if (element.timeoutMs !== undefined) state.TimeoutSeconds = seconds(element.timeoutMs);
+    const decide = `__decide_${element.id}`;
+    this.task(element, region, stack, state);
+    state.Next = decide;
+    delete state.End;
+    const paths = outgoingOf(this.graph, element.id);
+    const approve = paths.find((p) => p.outcome === 'approve') ?? paths.find((p) => !p.outcome);
+    const reject = paths.find((p) => p.outcome === 'reject');
+    const to = (target: string | undefined) =>
+      target === undefined
+        ? this.rejected(element.id, region, stack)
+        : this.nextName(target, region);
+    region.states[decide] = {
+      Type: 'Choice',
+      Comment: `${element.name || element.id}: approved or rejected`,
+      Choices: [{ Condition: jsonata("$decision = 'reject'"), Next: to(reject?.target) }],
+      Default: to(approve?.target),
+    };
+    return this.successors(element.id, stack);
+  }
+
+  /** Where a decision without a path of its own goes: the failure path. */
+  private rejected(id: string, region: Region, stack: Stack): string {
+    const failure = this.failureTarget(region, stack);
+    if (failure) return failure;
+    const name = `__rejected_${id}`;
+    region.states[name] = { Type: 'Fail', Error: 'Baton.Rejected' };
+    return name;
+  }
+
+  /** The state a path to `target` enters: an End marker is not possible in a Choice. */
+  private nextName(target: string, region: Region): string {
+    if (target !== region.stop) return target;
+    const name = `__toJoin_${target}_${Object.keys(region.states).length}`;
+    region.states[name] = { Type: 'Pass', End: true };
+    return name;
+  }
+
+  private exclusiveGateway(
+    element: ElementOf<'exclusiveGateway'>,
+    region: Region,
+    stack: Stack,
+  ): [string, Stack][] {
+    const paths = outgoingOf(this.graph, element.id);
+    if (paths.length <= 1) {
+      region.states[element.id] = this.withNext(
+        { Type: 'Pass', Comment: element.name || element.id },
+        element.id,
+        region,
+      );
+      return this.successors(element.id, stack);
+    }
+    const fallback = paths.find((path) => path.id === element.default);
+    const state: AslState = {
+      Type: 'Choice',
+      Comment: element.name || element.id,
+      Choices: paths
+        .filter((path) => path !== fallback)
+        .map((path) => ({
+          Condition: jsonata(`$boolean(${overData(path.condition ?? 'true')})`),
+          Next: this.nextName(path.target, region),
+        })),
+    };
+    if (fallback) state.Default = this.nextName(fallback.target, region);
+    region.states[element.id] = state;
+    return this.successors(element.id, stack);
+  }
+
+  private parallel(element: Element, region: Region, stack: Stack): [string, Stack][] {
+    const match = matchingJoin(this.graph, element);
+    if ('problem' in match) throw new Error(match.problem);
+    const branches: AslMachine[] = [];
+    const undoable: string[] = [];
+    for (const path of outgoingOf(this.graph, element.id)) {
+      const states: Record<string, AslState> = {};
+      let startAt = path.target;
+      if (path.target === match.join) {
+        startAt = `__empty_${path.id}`;
+        states[startAt] = { Type: 'Pass', End: true };
+      } else {
+        this.region(path.target, { states, stop: match.join }, []);
+      }
+      undoable.push(...this.compensableIn(states));
+      branches.push({ StartAt: startAt, States: states });
+    }
+    const after: Stack = stack === null ? null : [...stack, ...undoable];
+    if (undoable.length > 0)
+      this.note(
+        'ASL104',
+        'approximated',
+        element.id,
+        `when a branch fails, Step Functions stops the others; the Catch chain then undoes every compensable step of every branch (${undoable.join(', ')}), in branch order rather than completion order, so those compensations must tolerate a step that never ran`,
+      );
+    const state: AslState = {
+      Type: 'Parallel',
+      Comment: element.name || element.id,
+      Branches: branches,
+      Output: jsonata('$merge($states.result)'),
+    };
+    const join = match.join;
+    const target = outgoingOf(this.graph, join)[0]?.target;
+    const failure = this.failureTarget(region, after);
+    const errorBoundary = (this.graph.boundaries.get(element.id) ?? []).find(
+      (b) => b.type === 'boundaryEvent' && b.trigger === 'error',
+    );
+    const catchTo = errorBoundary?.id ?? failure;
+    if (catchTo) state.Catch = [{ ErrorEquals: ['States.ALL'], Next: catchTo, Output: KEEP_DATA }];
+    if (target === undefined || target === region.stop) state.End = true;
+    else state.Next = target;
+    region.states[element.id] = state;
+    const boundaries = (this.graph.boundaries.get(element.id) ?? []).map(
+      (boundary): [string, Stack] => [boundary.id, stack],
+    );
+    return [...(target === undefined ? [] : [[target, after] as [string, Stack]]), ...boundaries];
+  }
+
+  /** Compensable service tasks among a branch's states, in the order written. */
+  private compensableIn(states: Record<string, AslState>): string[] {
+    const found: string[] = [];
+    const visit = (record: Record<string, AslState>) => {
+      for (const [name, state] of Object.entries(record)) {
+        const element = this.graph.elements.get(name);
+        if (element?.type === 'serviceTask' && element.compensation && !element.pivot)
+          found.push(name);
+        for (const branch of state.Branches ?? []) visit(branch.States);
+      }
+    };
+    visit(states);
+    return found;
+  }
+
+  /**
+   * Where an uncaught failure goes: in a branch, nowhere (the branch fails and its Parallel
+   * state's Catch takes over); else the chain undoing the completed steps, or `__failed`.
+   */
+  private failureTarget(region: Region, stack: Stack): string | null {
+    if (region.stop !== null) return null;
+    if (stack === null || stack.length === 0) return this.outcome(FAILED);
+    return this.chain(stack);
+  }
+
+  /** The state undoing the last of `stack`, then the rest, newest first; then `__compensated`. */
+  private chain(stack: readonly string[]): string {
+    if (stack.length === 0) return this.outcome(COMPENSATED);
+    const key = stack.join('\u0000');
+    const known = this.chains.get(key);
+    if (known) return known;
+    const id = stack[stack.length - 1] as string;
+    let name = `__undo_${id}`;
+    for (let n = 2; Object.hasOwn(this.tail, name); n += 1) name = `__undo_${id}_${n}`;
+    this.chains.set(key, name);
+    const element = this.graph.elements.get(id) as ElementOf<'serviceTask'>;
+    const state = compensationState(element, this.targets);
+    this.tail[name] = state;
+    state.Catch = [
+      { ErrorEquals: ['States.ALL'], Next: this.outcome(NEEDS_ATTENTION), Output: KEEP_DATA },
+    ];
+    state.Next = this.chain(stack.slice(0, -1));
+    return name;
+  }
+
+  private outcome(name: string): string {
+    if (!Object.hasOwn(this.tail, name)) this.tail[name] = { ...(OUTCOMES[name] as AslState) };
+    return name;
+  }
+
+  private awaitEvent(element: ElementOf<'messageCatch'>): AslState {
+    return callbackState(
+      `${element.name || element.id}: waits for ${element.eventType}`,
+      'baton-await-event',
+      {
+        elementId: element.id,
+        eventType: element.eventType,
+        ...(element.correlation ? { correlation: jsonata(overData(element.correlation)) } : {}),
+      },
+      this.targets,
+    );
+  }
+
+  private publish(element: ElementOf<'messageThrow'>): AslState {
+    return {
+      Type: 'Task',
+      Comment: `${element.name || element.id}: publishes ${element.eventType}`,
+      Resource: 'arn:aws:states:::events:putEvents',
+      Arguments: {
+        Entries: [
+          {
+            EventBusName: 'default',
+            Source: 'baton',
+            DetailType: element.eventType,
+            Detail: jsonata(element.payload ? overData(element.payload) : '$states.input'),
+          },
+        ],
+      },
+      Output: KEEP_DATA,
+    };
+  }
+
+  private callFlow(element: ElementOf<'callActivity'>): AslState {
+    return {
+      Type: 'Task',
+      Comment: `${element.name || element.id}: runs flow ${element.flowId}`,
+      Resource: 'arn:aws:states:::states:startExecution.sync:2',
+      Arguments: {
+        StateMachineArn: stateMachineArn(this.targets, element.flowId || 'flow'),
+        Input: KEEP_DATA,
+      },
+      Output: jsonata(
+        "$merge([$states.input, $type($states.result.Output) = 'object' ? $states.result.Output : {}])",
+      ),
+    };
+  }
+
+  private note(
+    code: string,
+    severity: ExportReportItem['severity'],
+    elementId: string | undefined,
+    message: string,
+  ): void {
+    this.report.push({ code, severity, message, ...(elementId ? { elementId } : {}) });
+  }
+
+  private mockNote(): string {
+    return `Task resources are placeholder ARNs (account ${this.targets.account}, region ${this.targets.region}, one Lambda function per Service-operation): replace them, or mock them with Step Functions Local`;
+  }
+}
