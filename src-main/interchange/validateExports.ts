@@ -1,4 +1,5 @@
 import aslValidator from 'asl-validator';
+import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 
 /** A validator's verdict on an export: its messages when it is not valid. */
 export interface ExportValidation {
@@ -14,4 +15,25 @@ export interface ExportValidation {
 export function validateAsl(definition: unknown): ExportValidation {
   const result = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: false });
   return { valid: result.isValid, messages: result.isValid ? [] : [result.errorsText('\n')] };
+}
+
+let parser: Parser | undefined;
+/** Spectral's severity of errors (its enum comes from another copy of @stoplight/types). */
+const ERROR_SEVERITY = Number(DiagnosticSeverity.Error);
+
+/**
+ * Checks an AsyncAPI document with @asyncapi/parser (its Spectral rules); only diagnostics of
+ * error severity make it invalid, each given as `path: message`. The parser is heavy, so it is
+ * made once, on first use, and never in the renderer.
+ */
+export async function validateAsyncApi(document: unknown): Promise<ExportValidation> {
+  parser ??= new Parser();
+  const diagnostics = await parser.validate(JSON.stringify(document));
+  const errors = diagnostics.filter((d) => Number(d.severity) === ERROR_SEVERITY);
+  return {
+    valid: errors.length === 0,
+    messages: errors.map(
+      (d) => `${d.path.join('.') || '(root)'}: ${d.message} (${String(d.code)})`,
+    ),
+  };
 }
