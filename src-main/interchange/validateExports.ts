@@ -1,5 +1,5 @@
 import aslValidator from 'asl-validator';
-import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
+import type { Parser } from '@asyncapi/parser';
 
 /** A validator's verdict on an export: its messages when it is not valid. */
 export interface ExportValidation {
@@ -18,16 +18,20 @@ export function validateAsl(definition: unknown): ExportValidation {
 }
 
 let parser: Parser | undefined;
-/** Spectral's severity of errors (its enum comes from another copy of @stoplight/types). */
-const ERROR_SEVERITY = Number(DiagnosticSeverity.Error);
+/** Spectral's severity of errors (`DiagnosticSeverity.Error`). */
+const ERROR_SEVERITY = 0;
 
 /**
  * Checks an AsyncAPI document with @asyncapi/parser (its Spectral rules); only diagnostics of
  * error severity make it invalid, each given as `path: message`. The parser is heavy, so it is
- * made once, on first use, and never in the renderer.
+ * loaded and made once, on first use (not when the CLI or the app starts), and never in the
+ * renderer.
  */
 export async function validateAsyncApi(document: unknown): Promise<ExportValidation> {
-  parser ??= new Parser();
+  if (!parser) {
+    const { Parser: AsyncApiParser } = await import('@asyncapi/parser');
+    parser = new AsyncApiParser();
+  }
   const diagnostics = await parser.validate(JSON.stringify(document));
   const errors = diagnostics.filter((d) => Number(d.severity) === ERROR_SEVERITY);
   return {
