@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportAsl } from '../../src-shared/interchange/asl/exportAsl';
 import { exportAsyncApi } from '../../src-shared/interchange/asyncapi/exportAsyncApi';
+import { compilerCases } from '../../test/fixtures/compiler/cases';
 import { loadExamples } from '../../test/shared/exampleFiles';
 import { validateAsl, validateAsyncApi } from './validateExports';
 
@@ -11,6 +12,15 @@ describe('ASL exports validate with asl-validator (JSONata mode)', () => {
     expect(definition?.QueryLanguage).toBe('JSONata');
     expect(validateAsl(definition)).toEqual({ valid: true, messages: [] });
   });
+
+  it.each(Object.entries(compilerCases))(
+    'compiler case %s (every element kind a flow has)',
+    (_name, doc) => {
+      const { definition } = exportAsl(doc);
+      expect(definition).not.toBeNull();
+      expect(validateAsl(definition)).toEqual({ valid: true, messages: [] });
+    },
+  );
 
   it('reports what is wrong with a definition it refuses', () => {
     const [, doc] = loadExamples('flow')[0]!;

@@ -24,8 +24,10 @@ type Stack = readonly string[] | null;
 /** Where states are being written: the machine's top level or one branch of a Parallel state. */
 interface Region {
   readonly states: Record<string, AslState>;
-  /** The parallel join that ends the branch (null at the top level). */
+  /** The parallel join that ends the branch (null at the top level and in a sub-process). */
   readonly stop: string | null;
+  /** In a Parallel branch (or a sub-process): a failure fails the branch, the Parallel catches it. */
+  readonly nested: boolean;
 }
 
 const FAILED = '__failed';
@@ -66,7 +68,7 @@ export class AslFlowBuilder {
   build(name: string): AslMachine {
     const start = (this.graph.children.get('') ?? []).find((e) => e.type === 'startEvent');
     if (!start) throw new Error('a compiled flow has a start event');
-    this.region(start.id, { states: this.top, stop: null }, []);
+    this.region(start.id, { states: this.top, stop: null, nested: false }, []);
     this.note('ASL100', 'note', undefined, this.mockNote());
     return {
       Comment: `${name}: exported by Baton from an orchestration flow`,
@@ -167,13 +169,7 @@ export class AslFlowBuilder {
       case 'boundaryEvent':
         return follow({ Type: 'Pass', Comment: element.name || element.id });
       case 'subProcess':
-        this.note(
-          'ASL003',
-          'unsupported',
-          element.id,
-          'embedded sub-processes are not exported yet: a Pass state stands in its place and its steps are left out',
-        );
-        return follow({ Type: 'Pass', Comment: `NOT EXPORTED: sub-process ${element.name}` });
+        return this.subProcess(element, region, stack);
       default:
         return [];
     }
@@ -361,12 +357,11 @@ export class AslFlowBuilder {
         startAt = `__empty_${path.id}`;
         states[startAt] = { Type: 'Pass', End: true };
       } else {
-        this.region(path.target, { states, stop: match.join }, []);
+        this.region(path.target, { states, stop: match.join, nested: true }, []);
       }
       undoable.push(...this.compensableIn(states));
       branches.push({ StartAt: startAt, States: states });
     }
-    const after: Stack = stack === null ? null : [...stack, ...undoable];
     if (undoable.length > 0)
       this.note(
         'ASL104',
@@ -374,27 +369,101 @@ export class AslFlowBuilder {
         element.id,
         `when a branch fails, Step Functions stops the others; the Catch chain then undoes every compensable step of every branch (${undoable.join(', ')}), in branch order rather than completion order, so those compensations must tolerate a step that never ran`,
       );
+    const target = outgoingOf(this.graph, match.join)[0]?.target;
+    return this.block(element, region, stack, branches, jsonata('$merge($states.result)'), target);
+  }
+
+  /**
+   * An embedded sub-process as a Parallel state of one branch: a scope whose failure its error
+   * boundary (or the compensation chain) catches, as Baton's compound state does.
+   */
+  private subProcess(element: Element, region: Region, stack: Stack): [string, Stack][] {
+    const start = (this.graph.children.get(element.id) ?? []).find((e) => e.type === 'startEvent');
+    const states: Record<string, AslState> = {};
+    let startAt = `__empty_${element.id}`;
+    if (start) {
+      startAt = start.id;
+      this.region(start.id, { states, stop: null, nested: true }, []);
+    } else states[startAt] = { Type: 'Pass', End: true };
+    const undoable = this.compensableIn(states);
+    if (undoable.length > 0 && !this.errorBoundaryOf(element.id))
+      this.note(
+        'ASL105',
+        'approximated',
+        element.id,
+        `a failure inside the sub-process is caught around it; the Catch chain then undoes all its compensable steps (${undoable.join(', ')}), newest first, so those compensations must tolerate a step that never ran`,
+      );
+    const target = outgoingOf(this.graph, element.id)[0]?.target;
+    const output = jsonata('$states.result[0]');
+    return this.block(
+      element,
+      region,
+      stack,
+      [{ StartAt: startAt, States: states }],
+      output,
+      target,
+    );
+  }
+
+  /**
+   * A Parallel state of `branches` going on to `target`: its error boundary, or the chain
+   * undoing the steps before it and in it, catches a failure. After it, those steps are done
+   * (or, past a pivot in it, nothing is undone any more).
+   */
+  private block(
+    element: Element,
+    region: Region,
+    stack: Stack,
+    branches: AslMachine[],
+    output: string,
+    target: string | undefined,
+  ): [string, Stack][] {
+    const inside = branches.map((branch) => branch.States);
+    const pivots = inside.some((states) => this.hasPivot(states));
+    const undoable = inside.flatMap((states) => this.compensableIn(states));
+    const after: Stack = stack === null || pivots ? null : [...stack, ...undoable];
     const state: AslState = {
       Type: 'Parallel',
       Comment: element.name || element.id,
       Branches: branches,
-      Output: jsonata('$merge($states.result)'),
+      Output: output,
     };
-    const join = match.join;
-    const target = outgoingOf(this.graph, join)[0]?.target;
-    const failure = this.failureTarget(region, after);
-    const errorBoundary = (this.graph.boundaries.get(element.id) ?? []).find(
-      (b) => b.type === 'boundaryEvent' && b.trigger === 'error',
-    );
-    const catchTo = errorBoundary?.id ?? failure;
+    const catchTo =
+      this.errorBoundaryOf(element.id) ??
+      this.failureTarget(region, stack === null ? null : [...stack, ...undoable]);
     if (catchTo) state.Catch = [{ ErrorEquals: ['States.ALL'], Next: catchTo, Output: KEEP_DATA }];
     if (target === undefined || target === region.stop) state.End = true;
     else state.Next = target;
     region.states[element.id] = state;
-    const boundaries = (this.graph.boundaries.get(element.id) ?? []).map(
-      (boundary): [string, Stack] => [boundary.id, stack],
-    );
-    return [...(target === undefined ? [] : [[target, after] as [string, Stack]]), ...boundaries];
+    const next: [string, Stack][] = target === undefined ? [] : [[target, after]];
+    for (const boundary of this.graph.boundaries.get(element.id) ?? []) {
+      if (boundary.type !== 'boundaryEvent') continue;
+      if (boundary.trigger === 'error') next.push([boundary.id, stack]);
+      else
+        this.note(
+          'ASL106',
+          'unsupported',
+          boundary.id,
+          'a Parallel state has no TimeoutSeconds: this timer boundary and the path after it are left out',
+        );
+    }
+    return next;
+  }
+
+  private errorBoundaryOf(id: string): string | undefined {
+    return (this.graph.boundaries.get(id) ?? []).find(
+      (b) => b.type === 'boundaryEvent' && b.trigger === 'error',
+    )?.id;
+  }
+
+  private hasPivot(states: Record<string, AslState>): boolean {
+    return Object.entries(states).some(([name, state]) => {
+      const element = this.graph.elements.get(name);
+      return (
+        (element?.type === 'serviceTask' && element.pivot === true) ||
+        (state.Branches ?? []).some((branch) => this.hasPivot(branch.States))
+      );
+    });
   }
 
   /** Compensable service tasks among a branch's states, in the order written. */
@@ -417,7 +486,7 @@ export class AslFlowBuilder {
    * state's Catch takes over); else the chain undoing the completed steps, or `__failed`.
    */
   private failureTarget(region: Region, stack: Stack): string | null {
-    if (region.stop !== null) return null;
+    if (region.nested) return null;
     if (stack === null || stack.length === 0) return this.outcome(FAILED);
     return this.chain(stack);
   }

@@ -208,6 +208,65 @@ describe('what maps to what', () => {
   });
 });
 
+describe('sub-processes', () => {
+  /** start → pay → sub[ subStart → reserve → subEnd ] → end, an error boundary optional. */
+  const withSubProcess = (boundary: boolean) =>
+    flowOf(
+      [
+        el.start('start'),
+        el.task('pay'),
+        el.sub('sub'),
+        el.start('subStart', { parent: 'sub' }),
+        el.task('reserve', { parent: 'sub' }),
+        el.end('subEnd', { parent: 'sub' }),
+        ...(boundary ? [el.boundary('subFailed', 'sub'), el.end('handled')] : []),
+        el.task('ship', { compensation: undefined }),
+        el.end('end'),
+      ],
+      [
+        ...chain('start', 'pay', 'sub', 'ship', 'end'),
+        ...chain('subStart', 'reserve', 'subEnd'),
+        ...(boundary ? [path('subFailed', 'handled')] : []),
+      ],
+    );
+
+  it('becomes a one-branch Parallel state whose steps end the branch, data passed on', () => {
+    const { States } = definitionOf(withSubProcess(false));
+    expect(States.sub).toMatchObject({
+      Type: 'Parallel',
+      Output: '{% $states.result[0] %}',
+      Next: 'ship',
+    });
+    const [branch] = States.sub!.Branches!;
+    expect(branch!.StartAt).toBe('subStart');
+    expect(branch!.States.reserve?.Catch).toBeUndefined();
+    expect(branch!.States.subEnd).toMatchObject({ Type: 'Succeed' });
+  });
+
+  it('a failure inside is undone with the steps before it; after it, its steps are undone too', () => {
+    const { definition, report } = exportAsl(withSubProcess(false));
+    expect(failureRoute(definition!.States, 'sub')).toEqual([
+      '__undo_reserve',
+      '__undo_pay',
+      '__compensated',
+    ]);
+    expect(failureRoute(definition!.States, 'ship')).toEqual([
+      '__undo_reserve',
+      '__undo_pay',
+      '__compensated',
+    ]);
+    expect(report.map((item) => item.code)).toContain('ASL105');
+  });
+
+  it('its error boundary catches a failure inside instead', () => {
+    const { States } = definitionOf(withSubProcess(true));
+    expect(States.sub!.Catch).toEqual([
+      { ErrorEquals: ['States.ALL'], Next: 'subFailed', Output: '{% $states.input %}' },
+    ]);
+    expect(States.subFailed).toMatchObject({ Type: 'Pass', Next: 'handled' });
+  });
+});
+
 describe('the export report', () => {
   it('lists what ASL cannot express as drawn, never dropping it silently', () => {
     const doc = flowOf(
@@ -215,27 +274,48 @@ describe('the export report', () => {
         el.start('start', { trigger: 'message', eventType: 'OrderPlaced' }),
         el.user('approve'),
         { type: 'messageCatch', id: 'paid', name: 'paid', eventType: 'Paid' },
-        el.sub('inner'),
-        el.start('innerStart', { parent: 'inner' }),
-        el.end('innerEnd', { parent: 'inner' }),
+        el.call('refund', 'refund-flow'),
         el.end('end'),
       ],
-      [...chain('start', 'approve', 'paid', 'inner', 'end'), path('innerStart', 'innerEnd')],
+      chain('start', 'approve', 'paid', 'refund', 'end'),
     );
     const { definition, report } = exportAsl(doc);
     expect(report.map((item) => [item.code, item.severity, item.elementId])).toEqual([
       ['ASL101', 'note', 'start'],
       ['ASL001', 'approximated', 'approve'],
       ['ASL002', 'approximated', 'paid'],
-      ['ASL003', 'unsupported', 'inner'],
+      ['ASL102', 'note', 'refund'],
       ['ASL100', 'note', undefined],
     ]);
-    expect(definition!.States.inner).toMatchObject({ Type: 'Pass', Next: 'end' });
     expect(definition!.States.approve).toMatchObject({
       Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
       Next: '__decide_approve',
     });
     expect(definition!.States.__decide_approve).toMatchObject({ Type: 'Choice', Default: 'paid' });
+    expect(definition!.States.refund).toMatchObject({
+      Resource: 'arn:aws:states:::states:startExecution.sync:2',
+      Next: 'end',
+    });
+  });
+
+  it('reports a timer boundary a Parallel state cannot enforce and leaves its path out', () => {
+    const doc = flowOf(
+      [
+        el.start('start'),
+        el.sub('inner'),
+        el.start('innerStart', { parent: 'inner' }),
+        el.end('innerEnd', { parent: 'inner' }),
+        el.boundary('slow', 'inner', { trigger: 'timer', timer: { durationMs: 60_000 } }),
+        el.end('end'),
+        el.end('late'),
+      ],
+      [...chain('start', 'inner', 'end'), path('innerStart', 'innerEnd'), path('slow', 'late')],
+    );
+    const { definition, report } = exportAsl(doc);
+    expect(report).toContainEqual(
+      expect.objectContaining({ code: 'ASL106', severity: 'unsupported', elementId: 'slow' }),
+    );
+    expect(Object.keys(definition!.States)).not.toContain('slow');
   });
 
   it('refuses a choreography map, saying why', () => {
