@@ -3,16 +3,16 @@ import type { Element, ElementOf } from '../../model/document';
 import type { ExportReportItem } from '../exportReport';
 import {
   callbackState,
-  compensationState,
   jsonata,
   KEEP_DATA,
   overData,
   seconds,
   serviceTaskState,
-  stateMachineArn,
   waitState,
   type AslTargets,
 } from './aslStates';
+import { CompensationChains, FAILED } from './CompensationChains';
+import { awaitEventState, callFlowState, publishState } from './messageStates';
 import type { AslCatcher, AslMachine, AslState } from './aslTypes';
 
 /**
@@ -30,40 +30,19 @@ interface Region {
   readonly nested: boolean;
 }
 
-const FAILED = '__failed';
-const COMPENSATED = '__compensated';
-const NEEDS_ATTENTION = '__needsAttention';
-
-const OUTCOMES: Readonly<Record<string, AslState>> = {
-  [FAILED]: {
-    Type: 'Fail',
-    Error: 'Baton.Failed',
-    Cause: 'A step failed with nothing to undo, or after the pivot step',
-  },
-  [COMPENSATED]: {
-    Type: 'Fail',
-    Error: 'Baton.Compensated',
-    Cause: 'A step failed; the completed steps were undone in reverse order',
-  },
-  [NEEDS_ATTENTION]: {
-    Type: 'Fail',
-    Error: 'Baton.NeedsAttention',
-    Cause: 'A compensation failed for good: a person must put things right',
-  },
-};
-
 /** Builds one flow's ASL definition, collecting what it could not express in `report`. */
 export class AslFlowBuilder {
   readonly report: ExportReportItem[] = [];
   private readonly top: Record<string, AslState> = {};
-  private readonly tail: Record<string, AslState> = {};
-  private readonly chains = new Map<string, string>();
+  private readonly chains: CompensationChains;
   private readonly reached = new Map<string, string>();
 
   constructor(
     private readonly graph: FlowGraph,
     private readonly targets: AslTargets,
-  ) {}
+  ) {
+    this.chains = new CompensationChains(graph, targets);
+  }
 
   build(name: string): AslMachine {
     const start = (this.graph.children.get('') ?? []).find((e) => e.type === 'startEvent');
@@ -74,7 +53,7 @@ export class AslFlowBuilder {
       Comment: `${name}: exported by Baton from an orchestration flow`,
       QueryLanguage: 'JSONata',
       StartAt: start.id,
-      States: { ...this.top, ...this.tail },
+      States: { ...this.top, ...this.chains.states },
     };
   }
 
@@ -152,10 +131,10 @@ export class AslFlowBuilder {
           element.id,
           `Step Functions cannot wait for ${element.eventType} by itself: a callback task hands its token to a function; your event router must call SendTaskSuccess with the event's payload when it arrives for this instance`,
         );
-        this.task(element, region, stack, this.awaitEvent(element));
+        this.task(element, region, stack, awaitEventState(element, this.targets));
         return this.successors(element.id, stack);
       case 'messageThrow':
-        this.task(element, region, stack, this.publish(element));
+        this.task(element, region, stack, publishState(element));
         return this.successors(element.id, stack);
       case 'callActivity':
         this.note(
@@ -164,7 +143,7 @@ export class AslFlowBuilder {
           element.id,
           `calls flow "${element.flowId}" (version ${element.version}) as a nested execution of a placeholder state machine ARN: export that flow too and put its ARN here`,
         );
-        this.task(element, region, stack, this.callFlow(element));
+        this.task(element, region, stack, callFlowState(element, this.targets));
         return this.successors(element.id, stack);
       case 'boundaryEvent':
         return follow({ Type: 'Pass', Comment: element.name || element.id });
@@ -487,80 +466,7 @@ export class AslFlowBuilder {
    */
   private failureTarget(region: Region, stack: Stack): string | null {
     if (region.nested) return null;
-    if (stack === null || stack.length === 0) return this.outcome(FAILED);
-    return this.chain(stack);
-  }
-
-  /** The state undoing the last of `stack`, then the rest, newest first; then `__compensated`. */
-  private chain(stack: readonly string[]): string {
-    if (stack.length === 0) return this.outcome(COMPENSATED);
-    const key = stack.join('\u0000');
-    const known = this.chains.get(key);
-    if (known) return known;
-    const id = stack[stack.length - 1] as string;
-    let name = `__undo_${id}`;
-    for (let n = 2; Object.hasOwn(this.tail, name); n += 1) name = `__undo_${id}_${n}`;
-    this.chains.set(key, name);
-    const element = this.graph.elements.get(id) as ElementOf<'serviceTask'>;
-    const state = compensationState(element, this.targets);
-    this.tail[name] = state;
-    state.Catch = [
-      { ErrorEquals: ['States.ALL'], Next: this.outcome(NEEDS_ATTENTION), Output: KEEP_DATA },
-    ];
-    state.Next = this.chain(stack.slice(0, -1));
-    return name;
-  }
-
-  private outcome(name: string): string {
-    if (!Object.hasOwn(this.tail, name)) this.tail[name] = { ...(OUTCOMES[name] as AslState) };
-    return name;
-  }
-
-  private awaitEvent(element: ElementOf<'messageCatch'>): AslState {
-    return callbackState(
-      `${element.name || element.id}: waits for ${element.eventType}`,
-      'baton-await-event',
-      {
-        elementId: element.id,
-        eventType: element.eventType,
-        ...(element.correlation ? { correlation: jsonata(overData(element.correlation)) } : {}),
-      },
-      this.targets,
-    );
-  }
-
-  private publish(element: ElementOf<'messageThrow'>): AslState {
-    return {
-      Type: 'Task',
-      Comment: `${element.name || element.id}: publishes ${element.eventType}`,
-      Resource: 'arn:aws:states:::events:putEvents',
-      Arguments: {
-        Entries: [
-          {
-            EventBusName: 'default',
-            Source: 'baton',
-            DetailType: element.eventType,
-            Detail: jsonata(element.payload ? overData(element.payload) : '$states.input'),
-          },
-        ],
-      },
-      Output: KEEP_DATA,
-    };
-  }
-
-  private callFlow(element: ElementOf<'callActivity'>): AslState {
-    return {
-      Type: 'Task',
-      Comment: `${element.name || element.id}: runs flow ${element.flowId}`,
-      Resource: 'arn:aws:states:::states:startExecution.sync:2',
-      Arguments: {
-        StateMachineArn: stateMachineArn(this.targets, element.flowId || 'flow'),
-        Input: KEEP_DATA,
-      },
-      Output: jsonata(
-        "$merge([$states.input, $type($states.result.Output) = 'object' ? $states.result.Output : {}])",
-      ),
-    };
+    return stack === null ? this.chains.outcome(FAILED) : this.chains.failure(stack);
   }
 
   private note(
