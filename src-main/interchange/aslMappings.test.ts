@@ -11,6 +11,13 @@ async function evaluateTemplate(template: unknown, states: Record<string, unknow
   return (await jsonata(source).evaluate({}, { states })) as unknown;
 }
 
+/** What Baton's runtime gives for a mapping over `input` (it must evaluate). */
+async function runtimeValue(source: string, input: unknown): Promise<unknown> {
+  const evaluated = await evaluate(source, input);
+  if (!evaluated.ok) throw new Error(`${source}: ${evaluated.message}`);
+  return evaluated.value;
+}
+
 const data = {
   orderId: 'o-1',
   customerId: 'c-7',
@@ -46,12 +53,12 @@ describe.each(loadExamples('flow'))('the mappings of %s in ASL', (_name, doc) =>
     async (id, task) => {
       const state = tasks.get(id)!;
       const args = await evaluateTemplate(state.Arguments, { input: data });
-      const input = task.input === undefined ? data : (await evaluate(task.input, data)).value;
+      const input = task.input === undefined ? data : await runtimeValue(task.input, data);
       expect(args).toEqual(input);
 
       const output = await evaluateTemplate(state.Output, { input: data, result });
       const mapped =
-        task.output === undefined ? result : (await evaluate(task.output, { data, result })).value;
+        task.output === undefined ? result : await runtimeValue(task.output, { data, result });
       expect(output).toEqual({ ...data, ...(mapped as object) });
     },
   );
@@ -69,7 +76,7 @@ describe.each(loadExamples('flow'))('the mappings of %s in ASL', (_name, doc) =>
     async (id, task) => {
       const args = await evaluateTemplate(tasks.get(`__undo_${id}`)!.Arguments, { input: data });
       const source = task.compensation?.input;
-      expect(args).toEqual(source === undefined ? data : (await evaluate(source, data)).value);
+      expect(args).toEqual(source === undefined ? data : await runtimeValue(source, data));
     },
   );
 });
