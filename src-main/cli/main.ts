@@ -13,8 +13,12 @@ Commands:
   compile <file> [-o out.json]     print (or write) a flow's XState machine config, or a
                                    map's compiled machines and broker wiring
   import <file.json> [-o out.json] read a document without trusting it; write it in stable form
-  export <file> --to json|xstate|svg [-o out]
-                                   the document as stable JSON, or its compiled XState machines
+  export <file> --to json|xstate|xstate-ts|asl|asyncapi|svg [-o out]
+                                   the document as stable JSON, its compiled XState machines
+                                   (JSON; a TypeScript module with --to xstate-ts or -o x.ts),
+                                   AWS Step Functions ASL (flows), AsyncAPI 3.0 (maps and
+                                   flows with events) or its diagram; what a target cannot
+                                   express is reported on stderr
   run <file> [--scenario s.json] [--seed N] [--db path] [--json]
                                    run a flow or map against mock services (virtual time,
                                    by default), record it and print its report; exit 1
@@ -104,7 +108,8 @@ export function main(argv: readonly string[], io: Output = stdio): number | Prom
       return importCommand(positionals[0] as string, values.out, io);
     case 'export':
       if (positionals.length !== 1) return badUsage(io, 'export needs exactly one file');
-      if (!values.to) return badUsage(io, 'export needs --to json, --to xstate or --to svg');
+      if (!values.to)
+        return badUsage(io, 'export needs --to json|xstate|xstate-ts|asl|asyncapi|svg');
       return exportCommand(positionals[0] as string, values.to, values.out, io);
     case 'run':
       if (positionals.length !== 1) return badUsage(io, 'run needs exactly one file');

@@ -3,6 +3,7 @@ import { serializeDocument } from '../../src-shared/format/serializeDocument';
 import { compileDocument } from '../../src-shared/compiler/compileDocument';
 import { renderDiagramSvg } from '../../src-shared/diagram/renderDiagramSvg';
 import { EXIT, formatDiagnostic, writeOutput, type Output } from './commands';
+import { engineExportCommand, engineTargetOf } from './engineExportCommand';
 import { readDocumentFile } from './readDocumentFile';
 
 /** The export targets of DESIGN.md §5, and the ones this build can write. */
@@ -19,11 +20,14 @@ export function exportCommand(
   to: string,
   outFile: string | undefined,
   io: Output,
-): number {
+): number | Promise<number> {
+  // ASL, AsyncAPI and the XState TypeScript module: see engineExportCommand.ts.
+  const engineTarget = engineTargetOf(to, outFile);
+  if (engineTarget) return engineExportCommand(file, engineTarget, outFile, io);
   if (!AVAILABLE.has(to)) {
     const known = (EXPORT_TARGETS as readonly string[]).includes(to);
     io.err(
-      `baton export: ${known ? `export to ${to} is not available yet` : `unknown target "${to}"`}; this build writes ${[...AVAILABLE].join(' and ')}\n`,
+      `baton export: ${known ? `export to ${to} is not available yet` : `unknown target "${to}"`}; this build writes ${[...AVAILABLE, 'xstate-ts', 'asl', 'asyncapi'].join(', ')}\n`,
     );
     return EXIT.badUsage;
   }

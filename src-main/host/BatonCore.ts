@@ -7,6 +7,7 @@ import { BatonError, type Envelope } from '../../src-shared/contract/errors';
 import { EventHub } from '../services/EventHub';
 import { createWorkspaceHandlers } from '../services/createWorkspaceHandlers';
 import { createRunHandlers } from '../services/createRunHandlers';
+import { createEngineExportHandlers } from '../services/createEngineExportHandlers';
 import { RunStore } from '../runtime/RunStore';
 import { Runtime } from '../runtime/Runtime';
 import { closeWorkspace, openWorkspace, type Workspace } from '../storage/openWorkspace';
@@ -54,16 +55,18 @@ export class BatonCore {
       onChange: (moved) => this.queueRunEvents(moved),
       onError: (error) => this.log('[baton] the runtime stopped:', error),
     });
+    const workspaceHandlers = createWorkspaceHandlers({
+      repository,
+      machines: new MachineRepository(this.db),
+      catalog,
+      events: this.events,
+      now: options.now ?? Date.now,
+      info: { version: appVersion(), mode: options.mode, workspacePath: options.workspacePath },
+    });
     this.handlers = {
-      ...createWorkspaceHandlers({
-        repository,
-        machines: new MachineRepository(this.db),
-        catalog,
-        events: this.events,
-        now: options.now ?? Date.now,
-        info: { version: appVersion(), mode: options.mode, workspacePath: options.workspacePath },
-      }),
+      ...workspaceHandlers,
       ...createRunHandlers({ runtime: this.runtime, repository, catalog }),
+      ...createEngineExportHandlers({ exportDocument: workspaceHandlers['workflows.export'] }),
     };
     if (options.runInBackground !== false) {
       this.runtime.resumeAll();

@@ -21,8 +21,14 @@ export interface WorkspaceServiceDeps {
   readonly newId?: () => string;
 }
 
-/** Every handler but the runs' (`createRunHandlers`, which needs the runtime). */
-export type WorkspaceHandlers = Omit<Handlers, Extract<keyof Handlers, `runs.${string}`>>;
+/**
+ * Every handler but the runs' (`createRunHandlers`, which needs the runtime) and the engine
+ * exports (`createEngineExportHandlers`, built on `workflows.export`).
+ */
+export type WorkspaceHandlers = Omit<
+  Handlers,
+  Extract<keyof Handlers, `runs.${string}`> | 'workflows.exportFor'
+>;
 
 /**
  * The workspace's services: one handler per call of the contract. Every transport (IPC, web

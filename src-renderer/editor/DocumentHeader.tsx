@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
+import { EngineExportMenu } from '../export/EngineExportMenu';
 import { ExportMenu } from '../export/ExportMenu';
 import { usePlatform } from '../platform/PlatformContext';
 import { PresentButton } from '../presentation/PresentButton';
@@ -9,7 +10,10 @@ import { useEditor, useEditorStore } from './EditorContext';
 import { SaveStatusBadge } from './SaveStatusBadge';
 import { useDocumentShortcuts } from './useDocumentShortcuts';
 
-/** Name, save status, "Present", undo/redo, "Export" and "Save version" for the open document. */
+/**
+ * Name, save status, "Present", undo/redo, "Export", the "Image" and "Engines" menus and "Save
+ * version" for the open document.
+ */
 export function DocumentHeader({ workflowId }: { workflowId: string }) {
   const { client } = usePlatform();
   const store = useEditorStore();
@@ -76,6 +80,7 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
         Export
       </button>
       <ExportMenu workflowId={workflowId} />
+      <EngineExportMenu workflowId={workflowId} />
       <button
         type="button"
         className="primary"

@@ -87,6 +87,27 @@ export const ExportedDocument = z.object({
 });
 export type ExportedDocument = z.infer<typeof ExportedDocument>;
 
+/** The formats for the engines teams deploy to (`baton export --to …` names them alike). */
+export const EngineFormat = z.enum(['xstate', 'xstate-ts', 'asl', 'asyncapi']);
+export type EngineFormat = z.infer<typeof EngineFormat>;
+
+/** A document exported for an engine, with what the format could not express as drawn. */
+export const EngineExport = z.object({
+  /** `<name>.asl.json`, `<name>.asyncapi.json`, `<name>.machine.ts` or `<name>.xstate.json`. */
+  fileName: z.string(),
+  mimeType: z.string(),
+  text: z.string(),
+  report: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['unsupported', 'approximated', 'note']),
+      message: z.string(),
+      elementId: z.string().optional(),
+    }),
+  ),
+});
+export type EngineExport = z.infer<typeof EngineExport>;
+
 export const AppInfo = z.object({
   version: z.string(),
   mode: z.enum(['desktop', 'browser', 'in-process']),
@@ -206,6 +227,16 @@ export const calls = {
    * services catalog it carries, in the stable form version control diffs well.
    */
   'workflows.export': call(byId, ExportedDocument),
+  /**
+   * The current draft for an engine: its XState machine (JSON or a TypeScript module), AWS Step
+   * Functions ASL (flows) or AsyncAPI 3.0 (maps, and flows with events), checked by the format's
+   * validator. A kind the format cannot take, or a draft that does not compile, is refused with
+   * `invalid-input` saying why.
+   */
+  'workflows.exportFor': call(
+    z.strictObject({ id: WorkflowId, format: EngineFormat }),
+    EngineExport,
+  ),
   /** Autosave: replaces the draft if `baseRevision` is still current. */
   'drafts.save': call(
     z.strictObject({
