@@ -7,6 +7,7 @@ function words(text: string): string[] {
 
 /** A name as an event type (`"Order placed"` → `OrderPlaced`), or `undefined` when it has no letters. */
 export function toEventTypeName(text: string | undefined): string | undefined {
+  if (text !== undefined && /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/.test(text)) return text;
   const joined = words(text ?? '')
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join('');

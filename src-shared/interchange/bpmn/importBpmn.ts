@@ -139,7 +139,11 @@ function importMapParticipants(context: ImportContext, definitions: ModdleElemen
 /** Merges each element's and connection's `baton:properties` into what BPMN said about it. */
 function applyElementExtensions(context: ImportContext, kind: WorkflowKind): void {
   context.elements.forEach((element, index) => {
-    const merged = merge(context, element, kind === 'map' ? ['type'] : []);
+    const merged = merge(
+      context,
+      element,
+      kind === 'map' ? ['type'] : element.type === 'annotation' ? ['name'] : [],
+    );
     if (!merged) return;
     const parsed = Element.safeParse(merged);
     if (parsed.success) {
@@ -200,14 +204,19 @@ function finish(
   const elements = inOrder(context.elements, extension.elementOrder);
   const connections = inOrder(context.connections, extension.connectionOrder);
   const byId = new Map(elements.map((element) => [element.id, element]));
-  for (const id of stringList(extension.defaultSizes)) {
+  const defaultSizes = isRecord(extension.defaultSizes) ? extension.defaultSizes : {};
+  for (const [id, sides] of Object.entries(defaultSizes)) {
     const shape = context.shapes[id];
     const element = byId.get(id);
     if (!shape || !element) continue;
     const size = DEFAULT_ELEMENT_SIZES[element.type];
-    if (shape.width === size.width && shape.height === size.height) {
-      context.shapes[id] = { x: shape.x, y: shape.y };
-    }
+    const drop = stringList(sides).filter(
+      (side): side is 'width' | 'height' =>
+        (side === 'width' || side === 'height') && shape[side] === size[side],
+    );
+    context.shapes[id] = Object.fromEntries(
+      Object.entries(shape).filter(([key]) => !drop.includes(key as 'width')),
+    ) as typeof shape;
   }
   for (const id of stringList(extension.defaultRoutes)) {
     const connection = connections.find((candidate) => candidate.id === id);
@@ -286,6 +295,10 @@ function catalogOf(
 function defaultName(definitions: ModdleElement): string | undefined {
   const process = list(definitions, 'rootElements').find((root) => root.$type === 'bpmn:Process');
   return text(definitions, 'name') ?? text(process, 'name');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function stringList(value: unknown): string[] {

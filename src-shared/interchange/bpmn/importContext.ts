@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { EdgeRoute, Shape } from '../../model/document';
 import type { Connection, Element } from '../../model/elements';
-import { foreignExtensions } from './bpmnExtension';
+import { foreignExtensions, PROPERTIES_TAG } from './bpmnExtension';
 import { isBatonId, repairId } from './bpmnNames';
 import type { ImportAction, ImportReportEntry } from './importReport';
 
@@ -33,6 +33,17 @@ export class ImportContext {
     detail: string,
     importedAs?: string,
   ): void {
+    // Baton wrote this element: what BPMN alone would lose is in its extension, so only what is
+    // skipped or renamed is worth a word.
+    if (typeof element !== 'string' && (action === 'approximated' || action === 'converted')) {
+      const own = (element.extensionElements as ModdleElement | undefined)?.values;
+      if (
+        Array.isArray(own) &&
+        own.some((value: ModdleElement) => value.$type === PROPERTIES_TAG)
+      ) {
+        return;
+      }
+    }
     const elementId = typeof element === 'string' ? element : idText(element) || '(no id)';
     const type = typeof element === 'string' ? '' : bpmnTypeName(element);
     this.report.push({ elementId, type, action, detail, ...(importedAs ? { importedAs } : {}) });

@@ -113,12 +113,6 @@ export function convertFlowNode(
     case 'bpmn:CallActivity': {
       const called = text(node, 'calledElement');
       if (!called) context.note(node, 'approximated', 'calls no process: choose the flow it calls');
-      else
-        context.note(
-          node,
-          'converted',
-          `calls the flow "${called}", which must exist in the workspace`,
-        );
       return {
         type: 'callActivity',
         ...common,

@@ -209,10 +209,10 @@ function importSequenceFlow(context: ImportContext, flow: ModdleElement): void {
   }
   const name = text(flow, 'name');
   const expression = ref(flow, 'conditionExpression');
-  const body = text(expression, 'body')?.trim();
+  const body = text(expression, 'body');
   const language = text(expression, 'language');
   let condition: string | undefined;
-  if (body) {
+  if (body?.trim()) {
     if (
       (language === undefined || JSONATA_LANGUAGE.test(language)) &&
       syntaxProblem(body) === null
