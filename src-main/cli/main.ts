@@ -12,9 +12,13 @@ Commands:
                                    startsFlow is checked against the flow files given with it)
   compile <file> [-o out.json]     print (or write) a flow's XState machine config, or a
                                    map's compiled machines and broker wiring
-  import <file.json> [-o out.json] read a document without trusting it; write it in stable form
-  export <file> --to json|xstate|svg [-o out]
-                                   the document as stable JSON, or its compiled XState machines
+  import <file.json|file.bpmn> [-o out.json]
+                                   read a document (Baton JSON or BPMN 2.0 XML) without
+                                   trusting it; write it in stable form; a BPMN import's
+                                   report (what was not taken over as it was) goes to stderr
+  export <file> --to json|bpmn|xstate|svg [-o out]
+                                   the document as stable JSON, BPMN 2.0 XML with layout,
+                                   or its compiled XState machines
   run <file> [--scenario s.json] [--seed N] [--db path] [--json]
                                    run a flow or map against mock services (virtual time,
                                    by default), record it and print its report; exit 1
@@ -28,6 +32,8 @@ Commands:
 
   --db defaults to the app's workspace (${defaultWorkspacePath()}),
   so runs started here show in the app, and the other way round.
+
+  <file> may be a Baton JSON document or a .bpmn file wherever a command takes one.
 
 Exit codes: 0 success, 1 a check failed, 2 bad usage or unreadable input.`;
 
@@ -104,7 +110,8 @@ export function main(argv: readonly string[], io: Output = stdio): number | Prom
       return importCommand(positionals[0] as string, values.out, io);
     case 'export':
       if (positionals.length !== 1) return badUsage(io, 'export needs exactly one file');
-      if (!values.to) return badUsage(io, 'export needs --to json, --to xstate or --to svg');
+      if (!values.to)
+        return badUsage(io, 'export needs --to json, --to bpmn, --to xstate or --to svg');
       return exportCommand(positionals[0] as string, values.to, values.out, io);
     case 'run':
       if (positionals.length !== 1) return badUsage(io, 'run needs exactly one file');
