@@ -33,6 +33,7 @@ export const ImportReportLine = z.strictObject({
   detail: z.string(),
   importedAs: z.string().optional(),
 });
+export type ImportReportLine = z.infer<typeof ImportReportLine>;
 
 /** A workflow made by an import, with the report of a BPMN import (empty for Baton JSON). */
 export const ImportedWorkflow = WorkflowSummary.extend({
