@@ -91,3 +91,16 @@ describe('importing hostile BPMN', () => {
     expect(await refusal(text)).toMatch(/^Cannot (read|import) the BPMN file: \S/);
   });
 });
+
+describe('importing large BPMN', () => {
+  it('gives the tasks of a file with more than 500 distinct task names operations a service can hold', async () => {
+    const tasks = Array.from({ length: 700 }, (_, n) => `<bpmn:task id="t${n}" name="Task ${n}"/>`);
+    const result = await importBpmn(
+      definitions(`<bpmn:process id="p">${tasks.join('')}</bpmn:process>`),
+    );
+    if (!result.ok) throw new Error(result.message);
+    const operations = result.document.catalog?.services[0]?.operations ?? [];
+    expect(operations.length).toBe(500);
+    expect(result.document.model.elements).toHaveLength(700);
+  });
+});

@@ -9,6 +9,8 @@ import { parseIsoDuration } from './isoDuration';
 /** The service that calls of imported tasks go to when the file names no Baton service. */
 export const GENERATED_SERVICE = 'Imported';
 
+const MAX_GENERATED_OPERATIONS = 500;
+
 /** Where an element sits: its sub-process and lane (Baton ids). */
 export interface Placement {
   readonly parent?: string;
@@ -74,8 +76,11 @@ export function convertFlowNode(
   if (task) {
     if (task[1]) context.note(node, 'approximated', task[1]);
     if (task[0] === 'userTask') return { type: 'userTask', ...common };
-    const operation = toOperationName(common.name) ?? toOperationName(common.id) ?? 'call';
-    context.generatedOperations.add(operation);
+    let operation = toOperationName(common.name) ?? toOperationName(common.id) ?? 'call';
+    // A service holds at most 500 operations: past that, tasks share one.
+    const known = context.generatedOperations;
+    if (!known.has(operation) && known.size >= MAX_GENERATED_OPERATIONS - 1) operation = 'call';
+    known.add(operation);
     return { type: 'serviceTask', ...common, service: GENERATED_SERVICE, operation };
   }
   const gateway = GATEWAYS[node.$type];
