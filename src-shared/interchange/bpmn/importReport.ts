@@ -23,5 +23,5 @@ export interface ImportReportEntry {
 
 /** One line per entry, as the CLI prints it to stderr and the app lists it. */
 export function formatImportReportEntry(entry: ImportReportEntry): string {
-  return `${entry.action} ${entry.type} ${entry.elementId}: ${entry.detail}`;
+  return `${entry.action}${entry.type ? ` ${entry.type}` : ''} ${entry.elementId}: ${entry.detail}`;
 }
