@@ -1,4 +1,4 @@
-import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import { BpmnModdle, type ModdleElement, type ParseWarning } from 'bpmn-moddle';
 import { describeIssues } from '../../contract/dispatch';
 import type { ErrorIssue } from '../../contract/errors';
 import { DEFAULT_ELEMENT_SIZES } from '../../diagram/elementSize';
@@ -71,9 +71,7 @@ export async function importBpmn(xml: string): Promise<BpmnImportResult> {
   }
   const definitions = parsed.rootElement;
   const context = new ImportContext(Object.keys(parsed.elementsById));
-  for (const warning of parsed.warnings) {
-    context.note(warning.element ?? '(xml)', 'skipped', warning.message.split('\n')[0] ?? '');
-  }
+  for (const warning of parsed.warnings) noteWarning(context, warning);
   const extension = documentExtension(context, definitions);
   const kind = WorkflowKind.safeParse(extension?.kind).data ?? 'flow';
   if (kind === 'map') importMapParticipants(context, definitions);
@@ -86,6 +84,17 @@ export async function importBpmn(xml: string): Promise<BpmnImportResult> {
   importDiagram(context, definitions);
   applyElementExtensions(context, kind);
   return finish(context, definitions, kind, extension ?? {});
+}
+
+/** A bpmn-moddle warning: XML it could not read (and dropped), named as well as it says. */
+function noteWarning(context: ImportContext, warning: ParseWarning): void {
+  const lines = warning.message.split('\n');
+  const nested = lines
+    .find((line) => line.includes('nested error:'))
+    ?.replace(/^\s*nested error:\s*/, '');
+  const id = /illegal ID <([^>]*)>/.exec(warning.message)?.[1];
+  const detail = `the XML reader dropped it: ${lines[0] ?? ''}${nested ? ` (${nested})` : ''}`;
+  context.note(warning.element ?? id ?? '(xml)', 'skipped', detail);
 }
 
 function refuse(message: string, problems?: readonly ErrorIssue[]): BpmnImportResult {
