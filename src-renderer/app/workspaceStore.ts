@@ -51,6 +51,21 @@ export const isBpmnFileName = (name: string) => /\.bpmn2?$/i.test(name);
 export interface ImportedFile {
   readonly name: string;
   text(): Promise<string>;
+  /** The raw bytes, for BPMN files that declare an encoding other than UTF-8. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
+}
+
+/** An XML file's text, decoded as its declaration says (UTF-8 when it says nothing it knows). */
+async function xmlText(file: ImportedFile): Promise<string> {
+  if (!file.arrayBuffer) return file.text();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const label = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
@@ -157,7 +172,7 @@ export function createWorkspaceStore(
         const bpmn = isBpmnFileName(file.name);
         try {
           created = await client['workflows.import']({
-            text: await file.text(),
+            text: bpmn ? await xmlText(file) : await file.text(),
             ...(bpmn ? { format: 'bpmn' as const } : {}),
           });
         } catch (error) {

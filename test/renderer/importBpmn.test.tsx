@@ -58,4 +58,19 @@ describe('importing BPMN from the sidebar (jsdom, real services on in-memory SQL
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(await platform.client['workflows.list']({})).toEqual([]);
   });
+
+  it('decodes a file as its XML declaration says (ISO-8859-1)', async () => {
+    render(<App platform={platform} />);
+    await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
+    const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" name="Größenprüfung" targetNamespace="x"><bpmn:process id="p"><bpmn:startEvent id="s"/></bpmn:process></bpmn:definitions>`;
+    const latin1 = new File([Buffer.from(xml, 'latin1')], 'größe.bpmn', {
+      type: 'application/xml',
+    });
+
+    await userEvent.upload(screen.getByLabelText('Baton JSON file to import'), latin1);
+
+    await screen.findByRole('dialog', { name: 'Imported “größe.bpmn”' });
+    const list = screen.getByRole('list', { name: 'Flows and maps' });
+    expect(within(list).getByRole('button', { name: 'Größenprüfung (flow)' })).toBeTruthy();
+  });
 });
