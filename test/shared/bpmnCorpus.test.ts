@@ -142,4 +142,15 @@ describe('importing the BPMN MIWG reference diagrams', () => {
       result.report.some((entry) => entry.action === 'ignored' && /</.test(entry.detail)),
     ).toBe(true);
   });
+
+  it('says when a sub-process drawn collapsed is drawn open', async () => {
+    const result = await importBpmn(readBpmnFixture('A.3.0.bpmn'));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.report).toContainEqual(
+      expect.objectContaining({
+        action: 'approximated',
+        detail: expect.stringContaining('drawn collapsed in the file') as string,
+      }),
+    );
+  });
 });

@@ -26,6 +26,13 @@ export function importDiagram(context: ImportContext, definitions: ModdleElement
 
 function importShape(context: ImportContext, item: ModdleElement, id: string): void {
   if (context.shapes[id]) return;
+  if (item.isExpanded === false && context.byId.get(id)?.type === 'subProcess') {
+    context.note(
+      id,
+      'approximated',
+      'drawn collapsed in the file: Baton draws a sub-process open, at the size the file gives it, with the elements inside it where the file draws them',
+    );
+  }
   const bounds = ref(item, 'bounds');
   const { x, y, width, height } = bounds ?? ({} as Partial<Record<string, unknown>>);
   if (!inRange(x) || !inRange(y)) {
