@@ -81,7 +81,6 @@ const IMPORT_MADE = new Set([
   'FLOW101',
   'FLOW102',
   'FLOW103',
-  'FLOW014',
   'FLOW015',
   'FLOW018',
   'FLOW019',
