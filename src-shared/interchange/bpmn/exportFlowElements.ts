@@ -12,6 +12,7 @@ const NATIVE_CONNECTION_KEYS = new Set(['id', 'source', 'target', 'name', 'condi
 /** The JSONata language URI written on conditions. */
 export const JSONATA_LANGUAGE_URI = 'https://jsonata.org';
 
+/** Ids of what the export makes up beside the elements: messages, errors, categories, associations. */
 export const messageId = (eventType: string) => `${GENERATED_ID_PREFIX}message_${eventType}`;
 export const errorId = (code: string) => `${GENERATED_ID_PREFIX}error_${code}`;
 export const categoryValueId = (groupId: string) =>
