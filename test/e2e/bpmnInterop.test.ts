@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.mjs';
+import { front, openApp, screenshot, startSession, type Session } from './harness';
 import { loadDocument } from '../../src-shared/format/loadDocument';
 import { exportBpmn } from '../../src-shared/interchange/bpmn/exportBpmn';
 import { everything } from '../fixtures/bpmn/everythingFlow';
@@ -84,5 +85,34 @@ describe('the BPMN Baton exports, read by bpmn-js (Chromium)', () => {
     for (const connection of document.model.connections) {
       expect(result.connections).toContain(connection.id);
     }
+  });
+});
+
+describe('importing BPMN in the app (Chromium, the built UI on the local web host)', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens a MIWG file from Import…, draws its elements and shows the import report', async () => {
+    const page = await openApp(session);
+    await page.getByRole('button', { name: 'Import…' }).waitFor();
+    await page
+      .getByLabel('Baton JSON file to import')
+      .setInputFiles(join(process.cwd(), 'test/fixtures/bpmn-miwg/A.2.0.bpmn'));
+
+    const dialog = page.getByRole('dialog', { name: 'Imported “A.2.0.bpmn”' });
+    await dialog.waitFor();
+    const rows = dialog.getByRole('table', { name: 'Import report' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    await dialog.getByText('an abstract task: imported as a service task').first().waitFor();
+    await screenshot(page, 'bpmn-import-report');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // A.2.0: a start, four tasks, two gateways and an end, all drawn.
+    await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(8);
   });
 });
