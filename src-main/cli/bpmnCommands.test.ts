@@ -110,6 +110,7 @@ describe('.bpmn wherever a file is', () => {
       steps: { elementId: string; outcome: string }[];
     };
     expect(report.status).toBe('completed');
+    expect(result.err).toContain('A.1.0.bpmn: read from BPMN; 4 items not taken over as they were');
     expect(report.steps.map((step) => step.elementId)).toEqual([
       '_ec59e164-68b4-4f94-98de-ffb1c58a84af',
       '_820c21c0-45f3-473b-813f-06381cc637cd',

@@ -27,12 +27,15 @@ export function validateCommand(
   json: boolean,
   io: Output,
 ): number | Promise<number> {
-  return withDocumentFiles(files, (read) =>
-    validateRead(
-      files.map((file, index) => ({ file, read: read[index]! })),
-      json,
-      io,
-    ),
+  return withDocumentFiles(
+    files,
+    (read) =>
+      validateRead(
+        files.map((file, index) => ({ file, read: read[index]! })),
+        json,
+        io,
+      ),
+    io,
   );
 }
 
@@ -93,7 +96,7 @@ export function compileCommand(
   outFile: string | undefined,
   io: Output,
 ): number | Promise<number> {
-  return withDocumentFiles([file], ([read]) => compileRead(file, read!, outFile, io));
+  return withDocumentFiles([file], ([read]) => compileRead(file, read!, outFile, io), io);
 }
 
 function compileRead(

@@ -6,6 +6,7 @@ import {
   type ImportReportEntry,
 } from '../../src-shared/interchange/bpmn/importReport';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
+import type { Output } from './commands';
 import { readDocumentFile, type ReadResult } from './readDocumentFile';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -70,19 +71,29 @@ export async function readBpmnFile(path: string): Promise<BpmnReadResult> {
 
 /**
  * Reads the files a command was given: Baton JSON at once, BPMN (whose parser answers with a
- * promise) asynchronously. Commands given JSON files only stay synchronous.
+ * promise) asynchronously. Commands given JSON files only stay synchronous. With `io`, a BPMN
+ * file whose import was not exact says so on stderr in one line.
  */
 export function withDocumentFiles(
   paths: readonly string[],
   use: (reads: readonly ReadResult[]) => number,
+  io?: Output,
 ): number | Promise<number> {
   if (!paths.some(isBpmnPath)) return use(paths.map((path) => readDocumentFile(path)));
-  return Promise.all(paths.map(readAnyDocumentFile)).then(use);
+  return Promise.all(paths.map((path) => readAnyDocumentFile(path, io))).then(use);
 }
 
-/** A Baton JSON or BPMN file, read by its extension. */
-export function readAnyDocumentFile(path: string): Promise<ReadResult> {
-  return isBpmnPath(path) ? readBpmnFile(path) : Promise.resolve(readDocumentFile(path));
+/** A Baton JSON or BPMN file, read by its extension (see `withDocumentFiles` for `io`). */
+export async function readAnyDocumentFile(path: string, io?: Output): Promise<ReadResult> {
+  if (!isBpmnPath(path)) return readDocumentFile(path);
+  const read = await readBpmnFile(path);
+  if (io && read.ok && read.report.length > 0) {
+    const count = read.report.length;
+    io.err(
+      `${path}: read from BPMN; ${count} item${count === 1 ? '' : 's'} not taken over as ${count === 1 ? 'it was' : 'they were'} (baton import ${path} lists them)\n`,
+    );
+  }
+  return read;
 }
 
 /** The import report as the CLI prints it to stderr, or nothing when it is empty. */

@@ -44,7 +44,7 @@ export const exitFor = (report: RunReport): number =>
 export async function runCommand(options: RunCommandOptions, io: Output): Promise<number> {
   const seed = parseSeed(options.seed);
   if (typeof seed === 'string') return problem(io, 'run', seed);
-  const read = await readAnyDocumentFile(options.file);
+  const read = await readAnyDocumentFile(options.file, io);
   if (!read.ok) {
     io.err(`${formatDiagnostic(options.file, read.diagnostic)}\n`);
     return EXIT.badUsage;

@@ -29,7 +29,7 @@ export function exportCommand(
     );
     return EXIT.badUsage;
   }
-  return withDocumentFiles([file], ([read]) => exportDocument(file, read!, to, outFile, io));
+  return withDocumentFiles([file], ([read]) => exportDocument(file, read!, to, outFile, io), io);
 }
 
 function exportDocument(
