@@ -19,8 +19,8 @@ const FREE_TEXT_ATTRIBUTES = new Set(['name', 'value', 'text', 'errorCode', 'lan
  * `null`. Refused: text over the size limit; a DOCTYPE or ENTITY declaration (the billion-laughs
  * and external-entity tricks live there, and BPMN never needs one); more XML elements or deeper
  * nesting than Baton reads (a parser and the code after it would take too long or overflow the
- * stack); and `__proto__`, `constructor` or `prototype` as an id, a reference or an attribute
- * name, which code that keys objects by id could turn against itself. One pass over the text.
+ * stack); and `__proto__`, `constructor` or `prototype` as an id, a reference, an element or
+ * an attribute name, which code that keys objects by id could turn against itself. One pass over the text.
  */
 export function checkBpmnText(text: string): string | null {
   if (text.length > MAX_BPMN_TEXT_LENGTH) {
@@ -48,6 +48,9 @@ export function checkBpmnText(text: string): string | null {
     }
     const tag = readTag(text, at);
     if (typeof tag === 'string') return tag;
+    if (FORBIDDEN_NAMES.has(tag.name.replace(/^.*:/, ''))) {
+      return `the element name <${tag.name}> is refused: it names a property of every JavaScript object`;
+    }
     lastEnd = tag.end;
     elements += 1;
     if (elements > MAX_BPMN_XML_ELEMENTS) {

@@ -65,6 +65,11 @@ describe('importing hostile BPMN', () => {
       'a reference in text',
       '<bpmn:task id="a"><bpmn:incoming>__proto__</bpmn:incoming></bpmn:task>',
     ],
+    [
+      'an element name',
+      '<bpmn:task id="a"><bpmn:extensionElements><x:__proto__ xmlns:x="urn:x" /></bpmn:extensionElements></bpmn:task>',
+    ],
+    ['an attribute name', '<bpmn:task id="a" x:constructor="1" xmlns:x="urn:x" />'],
   ])('refuses __proto__, constructor and prototype as %s', async (_, body) => {
     expect(await refusal(definitions(`<bpmn:process id="p">${body}</bpmn:process>`))).toMatch(
       /names a property of every JavaScript object/,
