@@ -7,10 +7,11 @@ export const FILE_FLOW_VERSION = 1;
 
 /**
  * The id a flow file is referenced by outside a workspace: its file name without the folder and
- * without `.baton.json` or `.json` (`assets/examples/customs-clearance.json` is `customs-clearance`).
+ * without `.baton.json`, `.json` or `.bpmn` (`assets/examples/customs-clearance.json` is
+ * `customs-clearance`).
  */
 export function flowIdOfFile(path: string): string {
-  return basename(path).replace(/(\.baton)?\.json$/i, '');
+  return basename(path).replace(/(\.baton)?\.json$|\.bpmn2?$/i, '');
 }
 
 /**

@@ -5,7 +5,8 @@ import { emptyCatalog } from '../../src-shared/model/catalog';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
 import { validateDocument } from '../../src-shared/validation/validateDocument';
 import { commandLineFlows } from './commandLineFlows';
-import { readDocumentFile } from './readDocumentFile';
+import { withDocumentFiles } from './readBpmnFile';
+import type { ReadResult } from './readDocumentFile';
 import { mapFigures } from '../../src-shared/validation/map/mapFigures';
 
 /** Where a command writes: injected so tests read what a user would see. */
@@ -21,8 +22,29 @@ export const EXIT = { ok: 0, failedCheck: 1, badUsage: 2 } as const;
  * has no workspace); the flows a document starts or calls are checked against the flow files on
  * the same command line (see `commandLineFlows`). Exit 1 when any file has an error.
  */
-export function validateCommand(files: readonly string[], json: boolean, io: Output): number {
-  const reads = files.map((file) => ({ file, read: readDocumentFile(file) }));
+export function validateCommand(
+  files: readonly string[],
+  json: boolean,
+  io: Output,
+): number | Promise<number> {
+  return withDocumentFiles(
+    files,
+    (read) =>
+      validateRead(
+        files.map((file, index) => ({ file, read: read[index]! })),
+        json,
+        io,
+      ),
+    io,
+  );
+}
+
+function validateRead(
+  reads: readonly { file: string; read: ReadResult }[],
+  json: boolean,
+  io: Output,
+): number {
+  const files = reads.map(({ file }) => file);
   const flowVersionsFor = commandLineFlows(
     reads.filter(({ read }) => read.ok && read.document.kind === 'flow').map(({ file }) => file),
   );
@@ -69,8 +91,20 @@ export function validateCommand(files: readonly string[], json: boolean, io: Out
  * `baton compile <file> [-o out.json]`: a flow's XState machine config, or a map's compiled form
  * (a machine per service, the broker's wiring and the instance tracker), as JSON; or the problems.
  */
-export function compileCommand(file: string, outFile: string | undefined, io: Output): number {
-  const read = readDocumentFile(file);
+export function compileCommand(
+  file: string,
+  outFile: string | undefined,
+  io: Output,
+): number | Promise<number> {
+  return withDocumentFiles([file], ([read]) => compileRead(file, read!, outFile, io), io);
+}
+
+function compileRead(
+  file: string,
+  read: ReadResult,
+  outFile: string | undefined,
+  io: Output,
+): number {
   if (!read.ok) {
     io.err(`${formatDiagnostic(file, read.diagnostic)}\n`);
     return EXIT.failedCheck;

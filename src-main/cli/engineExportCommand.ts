@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { formatReportItem } from '../../src-shared/interchange/exportReport';
 import { EXIT, formatDiagnostic, writeOutput, type Output } from './commands';
 import { exportForEngine, type EngineTarget } from '../interchange/exportForEngine';
-import { readDocumentFile } from './readDocumentFile';
+import { readAnyDocumentFile } from './readBpmnFile';
 
 /**
  * Whether `baton export --to <to> [-o out]` is an export for an engine: ASL, AsyncAPI, or the
@@ -27,7 +27,7 @@ export async function engineExportCommand(
   outFile: string | undefined,
   io: Output,
 ): Promise<number> {
-  const read = readDocumentFile(file);
+  const read = await readAnyDocumentFile(file, io);
   if (!read.ok) {
     io.err(`${formatDiagnostic(file, read.diagnostic)}\n`);
     return EXIT.failedCheck;

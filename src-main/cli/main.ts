@@ -12,13 +12,16 @@ Commands:
                                    startsFlow is checked against the flow files given with it)
   compile <file> [-o out.json]     print (or write) a flow's XState machine config, or a
                                    map's compiled machines and broker wiring
-  import <file.json> [-o out.json] read a document without trusting it; write it in stable form
-  export <file> --to json|xstate|xstate-ts|asl|asyncapi|svg [-o out]
-                                   the document as stable JSON, its compiled XState machines
-                                   (JSON; a TypeScript module with --to xstate-ts or -o x.ts),
-                                   AWS Step Functions ASL (flows), AsyncAPI 3.0 (maps and
-                                   flows with events) or its diagram; what a target cannot
-                                   express is reported on stderr
+  import <file.json|file.bpmn> [-o out.json]
+                                   read a document (Baton JSON or BPMN 2.0 XML) without
+                                   trusting it; write it in stable form; a BPMN import's
+                                   report (what was not taken over as it was) goes to stderr
+  export <file> --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg [-o out]
+                                   the document as stable JSON, BPMN 2.0 XML with layout, its
+                                   compiled XState machines (JSON; a TypeScript module with
+                                   --to xstate-ts or -o x.ts), AWS Step Functions ASL (flows),
+                                   AsyncAPI 3.0 (maps and flows with events) or its diagram;
+                                   what a target cannot express is reported on stderr
   run <file> [--scenario s.json] [--seed N] [--db path] [--json]
                                    run a flow or map against mock services (virtual time,
                                    by default), record it and print its report; exit 1
@@ -32,6 +35,8 @@ Commands:
 
   --db defaults to the app's workspace (${defaultWorkspacePath()}),
   so runs started here show in the app, and the other way round.
+
+  <file> may be a Baton JSON document or a .bpmn file wherever a command takes one.
 
 Exit codes: 0 success, 1 a check failed, 2 bad usage or unreadable input.`;
 
@@ -109,7 +114,7 @@ export function main(argv: readonly string[], io: Output = stdio): number | Prom
     case 'export':
       if (positionals.length !== 1) return badUsage(io, 'export needs exactly one file');
       if (!values.to)
-        return badUsage(io, 'export needs --to json|xstate|xstate-ts|asl|asyncapi|svg');
+        return badUsage(io, 'export needs --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg');
       return exportCommand(positionals[0] as string, values.to, values.out, io);
     case 'run':
       if (positionals.length !== 1) return badUsage(io, 'run needs exactly one file');

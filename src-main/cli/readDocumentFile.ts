@@ -14,10 +14,7 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Reads a Baton JSON document from disk without trusting it. */
 export function readDocumentFile(path: string): ReadResult {
   if (extname(path).toLowerCase() === '.bpmn') {
-    return fileProblem(
-      'FILE002',
-      `${path}: BPMN files are not supported yet; export the flow as Baton JSON`,
-    );
+    return fileProblem('FILE002', `${path}: a BPMN file is read with readBpmnFile`);
   }
   let text: string;
   try {
@@ -48,8 +45,7 @@ export function readDocumentFile(path: string): ReadResult {
 const help = {
   FILE001:
     'Check that the file is a Baton document (JSON with formatVersion, kind, model and diagram).',
-  FILE002:
-    'Open the BPMN file in Baton and export it as JSON; BPMN import comes with the interchange work.',
+  FILE002: 'Check that the file is BPMN 2.0 XML (a bpmn:definitions root).',
 };
 
 function fileProblem(code: keyof typeof help, message: string): ReadResult {

@@ -14,7 +14,7 @@ import { closeWorkspace, openWorkspace, type Workspace } from '../storage/openWo
 import { WorkflowRepository } from '../storage/WorkflowRepository';
 import { EXIT, formatDiagnostic, type Output } from './commands';
 import { formatReplay, formatReport, formatRunList } from './formatRun';
-import { readDocumentFile } from './readDocumentFile';
+import { readAnyDocumentFile } from './readBpmnFile';
 
 /** What `baton run` was given on the command line. */
 export interface RunCommandOptions {
@@ -44,7 +44,7 @@ export const exitFor = (report: RunReport): number =>
 export async function runCommand(options: RunCommandOptions, io: Output): Promise<number> {
   const seed = parseSeed(options.seed);
   if (typeof seed === 'string') return problem(io, 'run', seed);
-  const read = readDocumentFile(options.file);
+  const read = await readAnyDocumentFile(options.file, io);
   if (!read.ok) {
     io.err(`${formatDiagnostic(options.file, read.diagnostic)}\n`);
     return EXIT.badUsage;

@@ -38,10 +38,7 @@ describe('baton export', () => {
     expect(result.out).toContain('Charge payment');
   });
 
-  it.each([
-    ['bpmn', 'not available yet'],
-    ['pdf', 'unknown target'],
-  ])('--to %s is bad usage with a clear word', (to, words) => {
+  it.each([['pdf', 'unknown target']])('--to %s is bad usage with a clear word', (to, words) => {
     const result = baton('export', saga, '--to', to);
     expect(result.code).toBe(2);
     expect(result.err).toContain(words);
@@ -71,11 +68,5 @@ describe('baton import', () => {
     const result = baton('import', file, '-o', out);
     expect(result.code).toBe(1);
     expect(() => readFileSync(out)).toThrow();
-  });
-
-  it('says BPMN import is not available yet (exit 2)', () => {
-    const result = baton('import', join(dir, 'diagram.bpmn'));
-    expect(result.code).toBe(2);
-    expect(result.err).toContain('BPMN');
   });
 });

@@ -1,19 +1,22 @@
-import { extname } from 'node:path';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
 import { compileDocument } from '../../src-shared/compiler/compileDocument';
 import { renderDiagramSvg } from '../../src-shared/diagram/renderDiagramSvg';
 import { EXIT, formatDiagnostic, writeOutput, type Output } from './commands';
+import { exportBpmn } from '../../src-shared/interchange/bpmn/exportBpmn';
+import type { WorkflowDocument } from '../../src-shared/model/document';
+import { formatImportReport, isBpmnPath, readBpmnFile, withDocumentFiles } from './readBpmnFile';
+import { readDocumentFile, type ReadResult } from './readDocumentFile';
 import { engineExportCommand, engineTargetOf } from './engineExportCommand';
-import { readDocumentFile } from './readDocumentFile';
 
 /** The export targets of DESIGN.md §5, and the ones this build can write. */
 export const EXPORT_TARGETS = ['json', 'bpmn', 'xstate', 'asl', 'asyncapi', 'svg'] as const;
-const AVAILABLE = new Set(['json', 'xstate', 'svg']);
+const AVAILABLE = new Set(['json', 'bpmn', 'xstate', 'svg']);
 
 /**
- * `baton export <file> --to json|xstate|svg [-o out]`: the document in Baton's stable JSON form,
- * its compiled XState machine(s), or its diagram as the SVG the app exports. The other targets
- * come with the interchange work.
+ * `baton export <file> --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg [-o out]`: the document
+ * in Baton's stable JSON form, as BPMN 2.0 XML, its compiled XState machine(s) (JSON or a
+ * TypeScript module), AWS Step Functions ASL, AsyncAPI 3.0, or its diagram as the SVG the app
+ * exports. `<file>` may be Baton JSON or BPMN.
  */
 export function exportCommand(
   file: string,
@@ -31,11 +34,21 @@ export function exportCommand(
     );
     return EXIT.badUsage;
   }
-  const read = readDocumentFile(file);
+  return withDocumentFiles([file], ([read]) => exportDocument(file, read!, to, outFile, io), io);
+}
+
+function exportDocument(
+  file: string,
+  read: ReadResult,
+  to: string,
+  outFile: string | undefined,
+  io: Output,
+): number {
   if (!read.ok) {
     io.err(`${formatDiagnostic(file, read.diagnostic)}\n`);
     return EXIT.failedCheck;
   }
+  if (to === 'bpmn') return exportBpmnTarget(file, read.document, outFile, io);
   if (to === 'json')
     return writeOutput(serializeDocument(read.document), outFile, io, `${file}: JSON`);
   if (to === 'svg')
@@ -47,18 +60,47 @@ export function exportCommand(
 }
 
 /**
- * `baton import <file> [-o out.json]`: reads a document from outside without trusting it and
- * writes it in Baton's stable JSON form. BPMN import comes with the interchange work.
+ * `baton import <file> [-o out.json]`: reads a document from outside (Baton JSON or BPMN) without
+ * trusting it and writes it in Baton's stable JSON form.
  */
-export function importCommand(file: string, outFile: string | undefined, io: Output): number {
-  if (extname(file).toLowerCase() === '.bpmn') {
-    io.err('baton import: BPMN import is not available yet; this build imports Baton JSON\n');
-    return EXIT.badUsage;
-  }
+export function importCommand(
+  file: string,
+  outFile: string | undefined,
+  io: Output,
+): number | Promise<number> {
+  if (isBpmnPath(file)) return importBpmnCommand(file, outFile, io);
   const read = readDocumentFile(file);
   if (!read.ok) {
     io.err(`${formatDiagnostic(file, read.diagnostic)}\n`);
     return EXIT.failedCheck;
   }
+  return writeOutput(serializeDocument(read.document), outFile, io, `${file}: document`);
+}
+
+/** `baton export … --to bpmn`: BPMN 2.0 XML with diagram interchange and Baton's extension. */
+function exportBpmnTarget(
+  file: string,
+  document: WorkflowDocument,
+  outFile: string | undefined,
+  io: Output,
+): number {
+  return writeOutput(exportBpmn(document), outFile, io, `${file}: BPMN`);
+}
+
+/**
+ * `baton import <file.bpmn>`: the Baton JSON of a BPMN file on stdout (or in `-o`), and its import
+ * report (what was skipped, approximated, converted, renamed or ignored) on stderr.
+ */
+async function importBpmnCommand(
+  file: string,
+  outFile: string | undefined,
+  io: Output,
+): Promise<number> {
+  const read = await readBpmnFile(file);
+  if (!read.ok) {
+    io.err(`${formatDiagnostic(file, read.diagnostic)}\n`);
+    return EXIT.failedCheck;
+  }
+  io.err(formatImportReport(file, read.report));
   return writeOutput(serializeDocument(read.document), outFile, io, `${file}: document`);
 }

@@ -2,6 +2,8 @@ import type { Handlers } from '../../src-shared/contract/contract';
 import { BatonError } from '../../src-shared/contract/errors';
 import { loadDocument } from '../../src-shared/format/loadDocument';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
+import { importBpmn } from '../../src-shared/interchange/bpmn/importBpmn';
+import type { ImportReportEntry } from '../../src-shared/interchange/bpmn/importReport';
 import type { Catalog, EventTypeDefinition, Service } from '../../src-shared/model/catalog';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import type { WorkflowKind } from '../../src-shared/model/elementTypes';
@@ -52,10 +54,10 @@ export function createTransferHandlers(
      * Reads the text with `loadDocument` (which trusts nothing in it) before anything is written;
      * the workflow and its draft are then created in one transaction.
      */
-    'workflows.import': ({ text, name }) => {
-      const loaded = loadDocument(text);
-      if (!loaded.ok) throw new BatonError('invalid-input', loaded.message, loaded.problems);
-      const { name: ownName, ...document } = loaded.document;
+    'workflows.import': async ({ text, name, format }) => {
+      const { document: read, report } =
+        format === 'bpmn' ? await readBpmnText(text) : { document: readJsonText(text) };
+      const { name: ownName, ...document } = read;
       const summary = repository.create({
         id: newId(),
         kind: document.kind,
@@ -70,7 +72,7 @@ export function createTransferHandlers(
         events: document.catalog?.events ?? [],
       });
       events.emit('workflows.changed', { id: summary.id, change: 'created' });
-      return summary;
+      return report ? { ...summary, importReport: [...report] } : summary;
     },
 
     /**
@@ -92,6 +94,22 @@ export function createTransferHandlers(
       };
     },
   };
+}
+
+/** A Baton JSON document read without trusting it, or `invalid-input` naming the problem. */
+function readJsonText(text: string): WorkflowDocument {
+  const loaded = loadDocument(text);
+  if (!loaded.ok) throw new BatonError('invalid-input', loaded.message, loaded.problems);
+  return loaded.document;
+}
+
+/** A BPMN file read with `importBpmn` (which trusts nothing in it), with its import report. */
+async function readBpmnText(
+  text: string,
+): Promise<{ document: WorkflowDocument; report: readonly ImportReportEntry[] }> {
+  const imported = await importBpmn(text);
+  if (!imported.ok) throw new BatonError('invalid-input', imported.message, imported.problems);
+  return imported;
 }
 
 /** The catalog an exported document carries: absent when it uses no service and no event type. */

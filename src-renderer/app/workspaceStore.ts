@@ -1,5 +1,10 @@
 import { createStore } from 'zustand/vanilla';
-import type { Client, WorkflowSummary } from '../../src-shared/contract/contract';
+import type {
+  Client,
+  ImportedWorkflow,
+  ImportReportLine,
+  WorkflowSummary,
+} from '../../src-shared/contract/contract';
 import type { WorkflowKind } from '../../src-shared/model/elementTypes';
 
 export interface WorkspaceState {
@@ -17,8 +22,14 @@ export interface WorkspaceState {
   readonly rename: (id: string, name: string) => Promise<void>;
   readonly duplicate: (id: string) => Promise<void>;
   readonly remove: (id: string) => Promise<void>;
-  /** Imports a Baton JSON file as a new workflow and opens it; a refusal names the file. */
+  /**
+   * Imports a Baton JSON or BPMN file (by its extension) as a new workflow and opens it; a refusal
+   * names the file. A BPMN import's report is kept in `importReport` for the user to read.
+   */
   readonly importFile: (file: ImportedFile) => Promise<WorkflowSummary | undefined>;
+  /** What the last BPMN import did not take over as it was, until the user closes it. */
+  readonly importReport: ImportReportState | null;
+  readonly dismissImportReport: () => void;
   /** Opens a document in a tab (or switches to its tab) and makes it the active one. */
   readonly open: (id: string | null) => void;
   /** Closes a tab; the tab to its right (else its left) becomes active. */
@@ -27,10 +38,34 @@ export interface WorkspaceState {
   readonly dismissError: () => void;
 }
 
+/** The report of a BPMN import, with the file it came from. */
+export interface ImportReportState {
+  readonly fileName: string;
+  readonly entries: readonly ImportReportLine[];
+}
+
+/** Files imported as BPMN 2.0 XML rather than Baton JSON. */
+export const isBpmnFileName = (name: string) => /\.bpmn2?$/i.test(name);
+
 /** What importing needs of a picked file (a DOM `File` is one). */
 export interface ImportedFile {
   readonly name: string;
   text(): Promise<string>;
+  /** The raw bytes, for BPMN files that declare an encoding other than UTF-8. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
+}
+
+/** An XML file's text, decoded as its declaration says (UTF-8 when it says nothing it knows). */
+async function xmlText(file: ImportedFile): Promise<string> {
+  if (!file.arrayBuffer) return file.text();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const label = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
@@ -86,6 +121,7 @@ export function createWorkspaceStore(
       openId: null,
       tabs: [],
       error: null,
+      importReport: null,
       refresh: guarded(async () => {
         const workflows = await client['workflows.list']({ query: get().query });
         if (!get().loaded) {
@@ -132,18 +168,27 @@ export function createWorkspaceStore(
         await get().refresh();
       }),
       importFile: async (file) => {
-        let created: WorkflowSummary;
+        let created: ImportedWorkflow;
+        const bpmn = isBpmnFileName(file.name);
         try {
-          created = await client['workflows.import']({ text: await file.text() });
+          created = await client['workflows.import']({
+            text: bpmn ? await xmlText(file) : await file.text(),
+            ...(bpmn ? { format: 'bpmn' as const } : {}),
+          });
         } catch (error) {
           get().reportError(new Error(`Could not import “${file.name}”: ${describe(error)}`));
           return undefined;
         }
-        set({ query: '' });
-        get().open(created.id);
+        const { importReport, ...summary } = created;
+        set({
+          query: '',
+          importReport: bpmn ? { fileName: file.name, entries: importReport ?? [] } : null,
+        });
+        get().open(summary.id);
         await get().refresh();
-        return created;
+        return summary;
       },
+      dismissImportReport: () => set({ importReport: null }),
       open: (id) => {
         if (id) memory.setItem(LAST_OPEN_KEY, id);
         else memory.removeItem(LAST_OPEN_KEY);

@@ -1,7 +1,11 @@
 import { useRef } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
+import { ImportReportDialog } from './ImportReportDialog';
 
-/** "Import…": picks a Baton JSON file and opens it as a new flow or map. */
+/**
+ * "Import…": picks a Baton JSON or BPMN 2.0 file and opens it as a new flow or map; after a BPMN
+ * import the report of what was not taken over as it was is shown.
+ */
 export function ImportButton() {
   const importFile = useWorkspace((state) => state.importFile);
   const picker = useRef<HTMLInputElement>(null);
@@ -10,14 +14,14 @@ export function ImportButton() {
       <button
         type="button"
         onClick={() => picker.current?.click()}
-        title="Import a flow or map from a Baton JSON file"
+        title="Import a flow or map from a Baton JSON or BPMN 2.0 file"
       >
         Import…
       </button>
       <input
         ref={picker}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.bpmn,.bpmn2"
         aria-label="Baton JSON file to import"
         hidden
         onChange={(event) => {
@@ -27,6 +31,7 @@ export function ImportButton() {
           if (file) void importFile(file);
         }}
       />
+      <ImportReportDialog />
     </>
   );
 }

@@ -24,6 +24,23 @@ export const WorkflowSummary = z.object({
   updatedAt: Timestamp,
   versionCount: z.number().int().nonnegative(),
 });
+
+/** One line of a BPMN import's report (see `src-shared/interchange/bpmn/importReport.ts`). */
+export const ImportReportLine = z.strictObject({
+  elementId: z.string(),
+  type: z.string(),
+  action: z.enum(['skipped', 'approximated', 'converted', 'renamed', 'ignored']),
+  detail: z.string(),
+  importedAs: z.string().optional(),
+});
+export type ImportReportLine = z.infer<typeof ImportReportLine>;
+
+/** A workflow made by an import, with the report of a BPMN import (empty for Baton JSON). */
+export const ImportedWorkflow = WorkflowSummary.extend({
+  importReport: z.array(ImportReportLine).optional(),
+});
+export type ImportedWorkflow = z.infer<typeof ImportedWorkflow>;
+
 export type WorkflowSummary = z.infer<typeof WorkflowSummary>;
 
 export const VersionSummary = z.object({
@@ -214,13 +231,19 @@ export const calls = {
   /** The workflow with its current draft. */
   'workflows.open': call(byId, OpenedWorkflow),
   /**
-   * Creates a flow or map from the text of a Baton JSON document (a `.baton.json` file). The
-   * workflow is named `name`, else the document's own name. A document that cannot be read is
-   * refused with `invalid-input` naming the problem, and nothing is stored.
+   * Creates a flow or map from the text of a Baton JSON document (a `.baton.json` file) or, with
+   * `format: 'bpmn'`, of a BPMN 2.0 XML file. The workflow is named `name`, else the document's
+   * own name. A document that cannot be read is refused with `invalid-input` naming the problem,
+   * and nothing is stored. A BPMN import answers with its report: what was not taken over as it
+   * was (skipped, approximated, converted, renamed or ignored), for the user to see.
    */
   'workflows.import': call(
-    z.strictObject({ text: z.string().max(MAX_JSON_TEXT_LENGTH), name: WorkflowName.optional() }),
-    WorkflowSummary,
+    z.strictObject({
+      text: z.string().max(MAX_JSON_TEXT_LENGTH),
+      name: WorkflowName.optional(),
+      format: z.enum(['json', 'bpmn']).optional(),
+    }),
+    ImportedWorkflow,
   ),
   /**
    * The current draft as the text of a Baton JSON document, named after the workflow and with the

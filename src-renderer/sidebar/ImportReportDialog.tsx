@@ -1,0 +1,78 @@
+import { useEffect, useRef } from 'react';
+import { useWorkspace } from '../app/WorkspaceContext';
+import './importReport.css';
+
+const ACTION_WORDS = {
+  skipped: 'Not imported',
+  approximated: 'Approximated',
+  converted: 'Converted',
+  renamed: 'Renamed',
+  ignored: 'Ignored',
+} as const;
+
+/**
+ * After a BPMN import, what the file held that Baton did not take over as it was: each element
+ * skipped, approximated, converted or renamed, and each vendor extension ignored, so nothing is
+ * lost without a word. Closing it keeps the imported flow open.
+ */
+export function ImportReportDialog() {
+  const report = useWorkspace((state) => state.importReport);
+  const dismiss = useWorkspace((state) => state.dismissImportReport);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!report || !dialog || dialog.open) return;
+    // jsdom has no showModal; an open attribute is the same to assistive technology.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+  }, [report]);
+  if (!report) return null;
+  const { fileName, entries } = report;
+  return (
+    <dialog
+      ref={ref}
+      className="dialog import-report-dialog"
+      aria-labelledby="import-report-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        dismiss();
+      }}
+    >
+      <h2 id="import-report-title">Imported “{fileName}”</h2>
+      <p className="dialog-body">
+        {entries.length === 0
+          ? 'Everything in the file was imported as it was.'
+          : `${entries.length} ${entries.length === 1 ? 'item was' : 'items were'} not taken over as ${entries.length === 1 ? 'it was' : 'they were'}:`}
+      </p>
+      {entries.length > 0 && (
+        <div className="import-report-list">
+          <table aria-label="Import report">
+            <thead>
+              <tr>
+                <th scope="col">What happened</th>
+                <th scope="col">BPMN element</th>
+                <th scope="col">Type</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry, index) => (
+                <tr key={index}>
+                  <td>{ACTION_WORDS[entry.action]}</td>
+                  <td className="import-report-id">{entry.elementId}</td>
+                  <td>{entry.type}</td>
+                  <td>{entry.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" autoFocus onClick={dismiss}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
