@@ -4,20 +4,25 @@ import {
   exportAsyncApi,
   serializeAsyncApi,
 } from '../../src-shared/interchange/asyncapi/exportAsyncApi';
+import { exportBpmn } from '../../src-shared/interchange/bpmn/exportBpmn';
 import type { ExportReportItem } from '../../src-shared/interchange/exportReport';
 import { exportXStateModule } from '../../src-shared/interchange/xstate/exportXStateModule';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
 import { validateAsl, validateAsyncApi } from './validateExports';
 
-/** The formats teams deploy to: XState (JSON config or TypeScript module), ASL, AsyncAPI. */
-export const ENGINE_TARGETS = ['xstate', 'xstate-ts', 'asl', 'asyncapi'] as const;
+/**
+ * The formats other tools and the engines teams deploy to take: BPMN 2.0, XState (JSON config or
+ * TypeScript module), ASL, AsyncAPI.
+ */
+export const ENGINE_TARGETS = ['bpmn', 'xstate', 'xstate-ts', 'asl', 'asyncapi'] as const;
 export type EngineTarget = (typeof ENGINE_TARGETS)[number];
 
 /** How each target is named to people and which file it makes. */
 export const ENGINE_FILES: Readonly<
   Record<EngineTarget, { readonly label: string; readonly suffix: string; readonly mime: string }>
 > = {
+  bpmn: { label: 'BPMN 2.0 XML', suffix: '.bpmn', mime: 'application/xml' },
   xstate: { label: 'XState machine (JSON)', suffix: '.xstate.json', mime: 'application/json' },
   'xstate-ts': { label: 'XState module (TypeScript)', suffix: '.machine.ts', mime: 'text/plain' },
   asl: { label: 'AWS Step Functions (ASL)', suffix: '.asl.json', mime: 'application/json' },
@@ -58,6 +63,15 @@ export async function exportForEngine(
 ): Promise<EngineExport> {
   const { label } = ENGINE_FILES[target];
   switch (target) {
+    case 'bpmn':
+      // BPMN takes every document as drawn (a map as a collaboration); nothing to compile.
+      return {
+        outcome: 'exported',
+        label,
+        text: exportBpmn(document),
+        diagnostics: [],
+        report: [],
+      };
     case 'xstate': {
       const { text, diagnostics } = compileDocument(document);
       if (text === null || failed(diagnostics)) return { outcome: 'not-compiled', diagnostics };

@@ -11,7 +11,7 @@ import { SaveStatusBadge } from './SaveStatusBadge';
 import { useDocumentShortcuts } from './useDocumentShortcuts';
 
 /**
- * Name, save status, "Present", undo/redo, "Export", the "Image" and "Engines" menus and "Save
+ * Name, save status, "Present", undo/redo, "Export", the "Image" and "Formats" menus and "Save
  * version" for the open document.
  */
 export function DocumentHeader({ workflowId }: { workflowId: string }) {

@@ -8,6 +8,7 @@ import { downloadText } from '../ui/downloadText';
 import './engineExport.css';
 
 const FORMATS: readonly { format: EngineFormat; label: string; flowsOnly?: boolean }[] = [
+  { format: 'bpmn', label: 'BPMN 2.0 XML' },
   { format: 'xstate', label: 'XState machine (JSON)' },
   { format: 'xstate-ts', label: 'XState module (TypeScript)' },
   { format: 'asl', label: 'AWS Step Functions (ASL)', flowsOnly: true },
@@ -15,8 +16,8 @@ const FORMATS: readonly { format: EngineFormat; label: string; flowsOnly?: boole
 ];
 
 /**
- * "Engines ▾": downloads the open document for the engines teams deploy to (XState, AWS Step
- * Functions, AsyncAPI). The main side exports and validates the saved draft; what the format
+ * "Formats ▾": downloads the open document for other modelers and for the engines teams deploy
+ * to (BPMN 2.0, XState, AWS Step Functions, AsyncAPI). The main side exports and validates the saved draft; what the format
  * could not express as drawn is shown after the download, never dropped silently.
  */
 export function EngineExportMenu({ workflowId }: { workflowId: string }) {
@@ -85,10 +86,10 @@ export function EngineExportMenu({ workflowId }: { workflowId: string }) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        title="Download for an engine: XState, AWS Step Functions, AsyncAPI"
+        title="Download as BPMN 2.0, or for an engine: XState, AWS Step Functions, AsyncAPI"
         onClick={() => setOpen((value) => !value)}
       >
-        Engines <ChevronDown size={14} aria-hidden="true" />
+        Formats <ChevronDown size={14} aria-hidden="true" />
       </button>
       {open && (
         <div
@@ -96,7 +97,7 @@ export function EngineExportMenu({ workflowId }: { workflowId: string }) {
           id={menuId}
           className="menu-list engine-menu"
           role="menu"
-          aria-label="Engines"
+          aria-label="Formats"
           onBlur={(event) => {
             if (!root.current?.contains(event.relatedTarget)) setOpen(false);
           }}

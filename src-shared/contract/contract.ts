@@ -105,7 +105,7 @@ export const ExportedDocument = z.object({
 export type ExportedDocument = z.infer<typeof ExportedDocument>;
 
 /** The formats for the engines teams deploy to (`baton export --to …` names them alike). */
-export const EngineFormat = z.enum(['xstate', 'xstate-ts', 'asl', 'asyncapi']);
+export const EngineFormat = z.enum(['bpmn', 'xstate', 'xstate-ts', 'asl', 'asyncapi']);
 export type EngineFormat = z.infer<typeof EngineFormat>;
 
 /** A document exported for an engine, with what the format could not express as drawn. */

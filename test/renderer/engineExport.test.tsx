@@ -3,9 +3,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App';
+import { loadDocument } from '../../src-shared/format/loadDocument';
+import { importBpmn } from '../../src-shared/interchange/bpmn/importBpmn';
 import { createInProcessPlatform } from '../helpers/inProcessPlatform';
 
-describe('the Engines menu (jsdom, real services on in-memory SQLite)', { timeout: 60_000 }, () => {
+describe('the Formats menu (jsdom, real services on in-memory SQLite)', { timeout: 60_000 }, () => {
   let platform: ReturnType<typeof createInProcessPlatform>;
   let blobs: Blob[];
   let clicked: string[];
@@ -33,9 +35,9 @@ describe('the Engines menu (jsdom, real services on in-memory SQLite)', { timeou
     render(<App platform={platform} />);
     await userEvent.click(await screen.findByRole('button', { name: listed }, { timeout: 10_000 }));
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Engines' }, { timeout: 10_000 }),
+      await screen.findByRole('button', { name: 'Formats' }, { timeout: 10_000 }),
     );
-    return screen.getByRole('menu', { name: 'Engines' });
+    return screen.getByRole('menu', { name: 'Formats' });
   }
 
   async function openExample(name: string, listed: string) {
@@ -61,7 +63,7 @@ describe('the Engines menu (jsdom, real services on in-memory SQLite)', { timeou
     );
     expect(report.textContent).toContain('agencyDecision');
     expect(report.textContent).toContain('approximated');
-    expect(screen.queryByRole('menu', { name: 'Engines' })).toBeNull();
+    expect(screen.queryByRole('menu', { name: 'Formats' })).toBeNull();
   });
 
   it('offers ASL for flows only: on a map it is disabled and exports nothing', async () => {
@@ -81,5 +83,21 @@ describe('the Engines menu (jsdom, real services on in-memory SQLite)', { timeou
       timeout: 20_000,
     });
     expect(await blobs[0]!.text()).toContain('export const services = {');
+  });
+
+  it('downloads a flow as BPMN 2.0 that imports back as the same document', async () => {
+    const text = readFileSync('assets/examples/order-saga.json', 'utf8');
+    const menu = await openExample('order-saga', 'Order saga (flow)');
+
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'BPMN 2.0 XML' }));
+
+    await vi.waitFor(() => expect(clicked).toEqual(['Order saga.bpmn']), { timeout: 20_000 });
+    const imported = await importBpmn(await blobs[0]!.text());
+    const example = loadDocument(text);
+    expect(imported.ok && example.ok).toBe(true);
+    if (imported.ok && example.ok) {
+      expect(imported.document).toEqual({ ...example.document, name: 'Order saga' });
+      expect(imported.report).toEqual([]);
+    }
   });
 });
