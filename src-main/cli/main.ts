@@ -16,11 +16,12 @@ Commands:
                                    read a document (Baton JSON or BPMN 2.0 XML) without
                                    trusting it; write it in stable form; a BPMN import's
                                    report (what was not taken over as it was) goes to stderr
-  export <file> --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg [-o out]
+  export <file> --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg|png [-o out]
                                    the document as stable JSON, BPMN 2.0 XML with layout, its
                                    compiled XState machines (JSON; a TypeScript module with
                                    --to xstate-ts or -o x.ts), AWS Step Functions ASL (flows),
-                                   AsyncAPI 3.0 (maps and flows with events) or its diagram;
+                                   AsyncAPI 3.0 (maps and flows with events) or its diagram
+                                   (SVG, or PNG with -o);
                                    what a target cannot express is reported on stderr
   run <file> [--scenario s.json] [--seed N] [--db path] [--json]
                                    run a flow or map against mock services (virtual time,
@@ -114,7 +115,7 @@ export function main(argv: readonly string[], io: Output = stdio): number | Prom
     case 'export':
       if (positionals.length !== 1) return badUsage(io, 'export needs exactly one file');
       if (!values.to)
-        return badUsage(io, 'export needs --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg');
+        return badUsage(io, 'export needs --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg|png');
       return exportCommand(positionals[0] as string, values.to, values.out, io);
     case 'run':
       if (positionals.length !== 1) return badUsage(io, 'run needs exactly one file');

@@ -1,3 +1,4 @@
+import { renameSync, writeFileSync } from 'node:fs';
 import { serializeDocument } from '../../src-shared/format/serializeDocument';
 import { compileDocument } from '../../src-shared/compiler/compileDocument';
 import { renderDiagramSvg } from '../../src-shared/diagram/renderDiagramSvg';
@@ -7,16 +8,17 @@ import type { WorkflowDocument } from '../../src-shared/model/document';
 import { formatImportReport, isBpmnPath, readBpmnFile, withDocumentFiles } from './readBpmnFile';
 import { readDocumentFile, type ReadResult } from './readDocumentFile';
 import { engineExportCommand, engineTargetOf } from './engineExportCommand';
+import { renderDiagramPng } from './renderDiagramPng';
 
 /** The export targets of DESIGN.md §5, and the ones this build can write. */
-export const EXPORT_TARGETS = ['json', 'bpmn', 'xstate', 'asl', 'asyncapi', 'svg'] as const;
-const AVAILABLE = new Set(['json', 'bpmn', 'xstate', 'svg']);
+export const EXPORT_TARGETS = ['json', 'bpmn', 'xstate', 'asl', 'asyncapi', 'svg', 'png'] as const;
+const AVAILABLE = new Set(['json', 'bpmn', 'xstate', 'svg', 'png']);
 
 /**
- * `baton export <file> --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg [-o out]`: the document
+ * `baton export <file> --to json|bpmn|xstate|xstate-ts|asl|asyncapi|svg|png [-o out]`: the document
  * in Baton's stable JSON form, as BPMN 2.0 XML, its compiled XState machine(s) (JSON or a
- * TypeScript module), AWS Step Functions ASL, AsyncAPI 3.0, or its diagram as the SVG the app
- * exports. `<file>` may be Baton JSON or BPMN.
+ * TypeScript module), AWS Step Functions ASL, AsyncAPI 3.0, or its diagram as the SVG or PNG the
+ * app exports (a PNG needs `-o`). `<file>` may be Baton JSON or BPMN.
  */
 export function exportCommand(
   file: string,
@@ -27,6 +29,11 @@ export function exportCommand(
   // ASL, AsyncAPI and the XState TypeScript module: see engineExportCommand.ts.
   const engineTarget = engineTargetOf(to, outFile);
   if (engineTarget) return engineExportCommand(file, engineTarget, outFile, io);
+  if (to === 'png' && !outFile) {
+    // A picture is bytes, not text for a terminal.
+    io.err('baton export: --to png needs -o <file.png>\n');
+    return EXIT.badUsage;
+  }
   if (!AVAILABLE.has(to)) {
     const known = (EXPORT_TARGETS as readonly string[]).includes(to);
     io.err(
@@ -53,6 +60,7 @@ function exportDocument(
     return writeOutput(serializeDocument(read.document), outFile, io, `${file}: JSON`);
   if (to === 'svg')
     return writeOutput(renderDiagramSvg(read.document), outFile, io, `${file}: SVG`);
+  if (to === 'png') return exportPng(file, read.document, outFile, io);
   const { text, diagnostics } = compileDocument(read.document);
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(file, diagnostic)}\n`);
   if (text === null) return EXIT.failedCheck;
@@ -103,4 +111,19 @@ async function importBpmnCommand(
   }
   io.err(formatImportReport(file, read.report));
   return writeOutput(serializeDocument(read.document), outFile, io, `${file}: document`);
+}
+
+/** `baton export … --to png -o out.png`: the SVG export drawn at twice its size. */
+function exportPng(
+  file: string,
+  document: WorkflowDocument,
+  outFile: string | undefined,
+  io: Output,
+): number {
+  if (!outFile) return EXIT.badUsage;
+  const temporary = `${outFile}.${process.pid}.tmp`;
+  writeFileSync(temporary, renderDiagramPng(document));
+  renameSync(temporary, outFile);
+  io.err(`${file}: PNG written to ${outFile}\n`);
+  return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import { pngScale } from '../../src-shared/diagram/pngScale';
 import { renderDiagram, type RenderedDiagram } from '../../src-shared/diagram/renderDiagramSvg';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { downloadBlob } from '../ui/downloadBlob';
@@ -28,23 +29,6 @@ export function downloadSvg(doc: WorkflowDocument): void {
 export async function downloadPng(doc: WorkflowDocument, scale = 2): Promise<void> {
   const png = await rasterize(renderDiagram(doc), scale);
   downloadBlob(diagramFileName(doc, 'png'), png);
-}
-
-/** Browsers refuse canvases past these (Chromium: 16,384 px a side, about 268 M pixels in all). */
-const MAX_SIDE = 16_384;
-const MAX_PIXELS = 100_000_000;
-
-/**
- * The pixel scale actually used: `scale`, lowered for a diagram so large that the image would
- * pass what a canvas can hold.
- */
-export function pngScale(width: number, height: number, scale: number): number {
-  return Math.min(
-    scale,
-    MAX_SIDE / width,
-    MAX_SIDE / height,
-    Math.sqrt(MAX_PIXELS / (width * height)),
-  );
 }
 
 /** The SVG drawn into an `<img>`, then onto a canvas `scale` times its size, as a PNG. */

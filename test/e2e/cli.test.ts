@@ -121,6 +121,23 @@ describe('the baton command', () => {
     expect(invalid.err).toContain('mocks.x.outcomes');
   });
 
+  it('draws a document as SVG and PNG, and reads BPMN wherever a file is', () => {
+    const png = join(dir, 'travel.png');
+    const drawn = baton('export', example('travel-booking.json'), '--to', 'png', '-o', png);
+    expect(drawn.code).toBe(0);
+    expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(baton('export', example('travel-booking.json'), '--to', 'svg').out).toMatch(/^<svg/);
+
+    const bpmn = join(dir, 'travel.bpmn');
+    expect(baton('export', example('travel-booking.json'), '--to', 'bpmn', '-o', bpmn).code).toBe(
+      0,
+    );
+    expect(baton('validate', bpmn).code).toBe(0);
+    const imported = baton('import', bpmn);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toBe(readFileSync(example('travel-booking.json'), 'utf8'));
+  });
+
   it('exits 2 on bad usage', () => {
     const result = baton('compile');
     expect(result.code).toBe(2);
