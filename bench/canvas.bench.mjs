@@ -95,14 +95,20 @@ async function openInBaton(page, { probe }) {
   return page.evaluate(() => window.batonOpened);
 }
 
-/** What the canvas in front draws: its zoom, and how many elements and connections. */
+/**
+ * What the canvas in front draws: its zoom, and how many elements and connections (React Flow's
+ * nodes and edges, and what its far layer paints).
+ */
 function drawn() {
   const flow = document.querySelector('.tab-panel:not([hidden]) .react-flow');
   const viewport = flow.querySelector('.react-flow__viewport');
+  const layer = flow.querySelector('canvas.far-layer');
   return {
     zoom: Math.round(new DOMMatrixReadOnly(viewport.style.transform).a * 100) / 100,
     elements: flow.querySelectorAll('.react-flow__node').length,
     connections: flow.querySelectorAll('.react-flow__edge').length,
+    paintedElements: Number(layer?.dataset.elements ?? 0),
+    paintedConnections: Number(layer?.dataset.connections ?? 0),
   };
 }
 
@@ -157,11 +163,11 @@ async function gestures(browser, host, subject, { actualSize = false } = {}) {
     if (actualSize) await zoomToActualSize(page);
     await sleep(1_000); // the first check of the document, and anything else opening starts
     const shown = await page.evaluate(drawn);
-    const node = await page.evaluate(centralNode);
+    const node = await page.evaluate(centralNode, subject.probe);
     const drag = await recordWhile(page, () =>
       glide(page, node, { x: node.x + 240, y: node.y + 160 }, GESTURE_MS),
     );
-    const start = await page.evaluate(emptyCanvasPoint);
+    const start = await page.evaluate(emptyCanvasPoint, subject.probe);
     const pan = await recordWhile(page, () =>
       glide(page, start, { x: start.x - 360, y: start.y - 240 }, GESTURE_MS),
     );
@@ -182,9 +188,18 @@ async function gestures(browser, host, subject, { actualSize = false } = {}) {
 }
 
 /** Informative figures: the zoom a canvas showed, and how much of the diagram it drew. */
-const shownFigures = (when, { zoom, elements, connections }) => [
-  { name: `${when}: zoom`, value: zoom, unit: 'x' },
-  { name: `${when}: elements and connections drawn`, value: elements + connections, unit: 'items' },
+const shownFigures = (when, shown) => [
+  { name: `${when}: zoom`, value: shown.zoom, unit: 'x' },
+  {
+    name: `${when}: elements and connections drawn as DOM nodes`,
+    value: shown.elements + shown.connections,
+    unit: 'items',
+  },
+  {
+    name: `${when}: elements and connections painted by the far layer (all of the diagram, clipped to the view)`,
+    value: shown.paintedElements + shown.paintedConnections,
+    unit: 'items',
+  },
 ];
 
 export async function run() {
