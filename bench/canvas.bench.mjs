@@ -26,6 +26,7 @@ import { startReferenceServer, timeBpmnJs } from './bpmnReference.mjs';
 import {
   armOpenTimer,
   centralNode,
+  elementsOnPage,
   emptyCanvasPoint,
   glide,
   startFrameRecorder,
@@ -163,11 +164,12 @@ async function gestures(browser, host, subject, { actualSize = false } = {}) {
     if (actualSize) await zoomToActualSize(page);
     await sleep(1_000); // the first check of the document, and anything else opening starts
     const shown = await page.evaluate(drawn);
-    const node = await page.evaluate(centralNode, subject.probe);
+    const node = centralNode(await page.evaluate(elementsOnPage, subject.probe.shapes));
     const drag = await recordWhile(page, () =>
       glide(page, node, { x: node.x + 240, y: node.y + 160 }, GESTURE_MS),
     );
-    const start = await page.evaluate(emptyCanvasPoint, subject.probe);
+    const placed = await page.evaluate(elementsOnPage, subject.probe.shapes);
+    const start = await page.evaluate(emptyCanvasPoint, placed);
     const pan = await recordWhile(page, () =>
       glide(page, start, { x: start.x - 360, y: start.y - 240 }, GESTURE_MS),
     );

@@ -10,9 +10,9 @@
  *
  * An element is drawn when it is a node in the DOM and visible (React Flow hides a node until it
  * has measured it), or, for a large diagram zoomed far out, when the far layer (`.far-layer`, one
- * `<canvas>`) has painted pixels inside its box; a connection is drawn when it is an edge in the
- * DOM or when the far layer paints it (it paints every connection with an end it paints, and says
- * how many in `data-connections`).
+ * `<canvas>` inside the viewport) has painted pixels inside its box; a connection is drawn when it
+ * is an edge in the DOM or when the far layer paints it (it paints every connection with an end it
+ * paints, and says how many in `data-connections`).
  */
 export function armOpenTimer({ label, shapes, connections }) {
   window.batonOpened = new Promise((resolve) => {
@@ -55,24 +55,28 @@ export function armOpenTimer({ label, shapes, connections }) {
           paintedConnections += 1;
         }
         if (paintedConnections > Number(layer?.dataset.connections ?? 0)) return false;
-        return painted.length === 0 || paintedInside(layer, painted, zoom, dx, dy);
+        return painted.length === 0 || paintedInside(flow, layer, painted, zoom, dx, dy);
       };
       /** Whether the layer has a painted pixel inside the box of each of `ids`. */
-      const paintedInside = (layer, ids, zoom, dx, dy) => {
+      const paintedInside = (flow, layer, ids, zoom, dx, dy) => {
         const { width, height } = layer;
         if (width === 0 || height === 0) return false;
-        const scale = width / layer.clientWidth;
+        const pane = flow.getBoundingClientRect();
+        const placed = layer.getBoundingClientRect();
+        const scale = width / placed.width;
         const pixels = layer.getContext('2d').getImageData(0, 0, width, height).data;
         const boxes = new Map(shapes.map(([id, ...box]) => [id, box]));
+        const column = (x) => (pane.x + x * zoom + dx - placed.x) * scale;
+        const row = (y) => (pane.y + y * zoom + dy - placed.y) * scale;
         return ids.every((id) => {
           const [x, y, w, h] = boxes.get(id);
-          const left = Math.max(0, Math.floor((x * zoom + dx) * scale));
-          const top = Math.max(0, Math.floor((y * zoom + dy) * scale));
-          const right = Math.min(width, Math.ceil(((x + w) * zoom + dx) * scale));
-          const bottom = Math.min(height, Math.ceil(((y + h) * zoom + dy) * scale));
-          for (let row = top; row < bottom; row += 1) {
-            for (let column = left; column < right; column += 1) {
-              if (pixels[(row * width + column) * 4 + 3] > 0) return true;
+          const left = Math.max(0, Math.floor(column(x)));
+          const top = Math.max(0, Math.floor(row(y)));
+          const right = Math.min(width, Math.ceil(column(x + w)));
+          const bottom = Math.min(height, Math.ceil(row(y + h)));
+          for (let r = top; r < bottom; r += 1) {
+            for (let c = left; c < right; c += 1) {
+              if (pixels[(r * width + c) * 4 + 3] > 0) return true;
             }
           }
           return false;
@@ -117,27 +121,26 @@ export function stopFrameRecorder() {
 }
 
 /**
- * Where the elements `shapes` ([id, x, y, width, height] in flow coordinates) are on the page, at
- * the canvas's current view: from the diagram itself rather than from the DOM, where a large
- * diagram far out has its elements painted on one canvas instead.
+ * Where the elements `shapes` ([id, x, y, width, height] in flow coordinates) are on the page at
+ * the canvas's current view, and the canvas's box: from the diagram itself rather than from the
+ * DOM, where a large diagram far out has its elements painted on one canvas instead.
  */
-function onPage(shapes) {
+export function elementsOnPage(shapes) {
   const flow = document.querySelector('.tab-panel:not([hidden]) .react-flow');
-  const box = flow.getBoundingClientRect();
+  const { x, y, width, height } = flow.getBoundingClientRect();
   const viewport = flow.querySelector('.react-flow__viewport');
   const { a: zoom, e: dx, f: dy } = new DOMMatrixReadOnly(viewport.style.transform);
-  const rects = shapes.map(([, x, y, w, h]) => ({
-    x: box.x + x * zoom + dx,
-    y: box.y + y * zoom + dy,
+  const rects = shapes.map(([, left, top, w, h]) => ({
+    x: x + left * zoom + dx,
+    y: y + top * zoom + dy,
     width: w * zoom,
     height: h * zoom,
   }));
-  return { box, rects };
+  return { box: { x, y, width, height }, rects };
 }
 
-/** The centre of the element nearest the middle of the canvas in front, in page coordinates. */
-export function centralNode({ shapes }) {
-  const { box, rects } = onPage(shapes);
+/** The centre of the element nearest the middle of the canvas, from `elementsOnPage`. */
+export function centralNode({ box, rects }) {
   const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   let best;
   for (const rect of rects) {
@@ -150,10 +153,9 @@ export function centralNode({ shapes }) {
 
 /**
  * A point of empty canvas near its middle, where a drag pans the view: on React Flow's pane and
- * at least 8 px away from every element (a far layer's elements are painted on it).
+ * at least 8 px away from every element of `elementsOnPage` (a far layer paints elements on it).
  */
-export function emptyCanvasPoint({ shapes }) {
-  const { box, rects } = onPage(shapes);
+export function emptyCanvasPoint({ box, rects }) {
   const clear = ({ x, y }) =>
     rects.every(
       (rect) =>

@@ -1,6 +1,7 @@
-import { useStoreApi, type Edge } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
-import { buildFarScene, paintFarScene, type FarScene } from './farScene';
+import { useStoreApi, ViewportPortal, type Edge } from '@xyflow/react';
+import { useEffect, useRef, useState } from 'react';
+import { createFarSceneBuilder, paintFarScene, type Colours } from './farScene';
+import { farPaintRegion, type PaintRegion } from './farPaintRegion';
 import type { ElementFlowNode } from './toFlow';
 
 interface FarLayerProps {
@@ -12,55 +13,83 @@ interface FarLayerProps {
   readonly theme: string;
 }
 
+/** How long after the zoom last changed the layer is painted again, sharp at the new zoom. */
+const SETTLE_MS = 150;
+
+function resolvedColours(element: Element): Colours {
+  const style = getComputedStyle(element);
+  const resolved = new Map<string, string>();
+  return (name) => {
+    let colour = resolved.get(name);
+    if (colour === undefined) {
+      colour =
+        style.getPropertyValue(name).trim() ||
+        style.getPropertyValue(`${name}-default`).trim() ||
+        '#888';
+      resolved.set(name, colour);
+    }
+    return colour;
+  };
+}
+
 /**
  * The elements and connections of a large diagram zoomed out too far to read, painted on one
- * `<canvas>` behind React Flow's own nodes: a few path fills and strokes per frame instead of
- * thousands of DOM nodes. Its scene is built again when the diagram changes; panning and zooming
- * only paint it again at the new transform. It takes no pointer events: the canvas mounts the
- * element under the pointer as a node (`useLevelOfDetail`).
+ * `<canvas>` inside React Flow's viewport, behind its own nodes: a few path fills and strokes
+ * instead of thousands of DOM nodes. The canvas covers the view and half of it again on each side,
+ * and moves with the viewport, so that panning paints nothing until the view leaves it, and a zoom
+ * paints it again only once it settles. The connections to an element React Flow draws (one being
+ * dragged) are painted on their own `<svg>` path, so that the canvas stays as it is while they
+ * move. It takes no pointer events: the element under the pointer is mounted as a node
+ * (`useLevelOfDetail`).
  */
 export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // State, not a ref: the viewport's portal mounts the canvas only once React Flow has its DOM.
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  const movingRef = useRef<SVGPathElement>(null);
+  const arrowsRef = useRef<SVGPathElement>(null);
   const store = useStoreApi<ElementFlowNode>();
 
   useEffect(() => {
-    const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
-    if (!canvas || !context) return;
-    const style = getComputedStyle(canvas);
-    const resolved = new Map<string, string>();
-    const colours = (name: string) => {
-      let colour = resolved.get(name);
-      if (colour === undefined) {
-        colour =
-          style.getPropertyValue(name).trim() ||
-          style.getPropertyValue(`${name}-default`).trim() ||
-          '#888';
-        resolved.set(name, colour);
-      }
-      return colour;
-    };
-    let scene: FarScene | undefined;
-    let sceneNodes: unknown;
+    const moving = movingRef.current;
+    const arrows = arrowsRef.current;
+    if (!canvas || !context || !moving || !arrows) return;
+    const colours = resolvedColours(canvas);
+    const build = createFarSceneBuilder();
+    let painted: { region: PaintRegion; still: unknown } | undefined;
     let frame = 0;
-    const paint = () => {
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const paint = (sharpen: boolean) => {
       frame = 0;
-      const { nodes, nodeLookup, transform, width, height } = store.getState();
+      const { nodeLookup, transform, width, height } = store.getState();
+      const [still, reaching] = build(nodeLookup, edges, hidden);
+      moving.setAttribute('d', reaching.routes);
+      arrows.setAttribute('d', reaching.arrowheads);
       const ratio = window.devicePixelRatio || 1;
-      const pixelWidth = Math.round(width * ratio);
-      const pixelHeight = Math.round(height * ratio);
-      if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
-      if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-      if (!scene || sceneNodes !== nodes) {
-        scene = buildFarScene(nodeLookup, edges, hidden);
-        sceneNodes = nodes;
+      const region = farPaintRegion(painted?.region, transform, width, height, ratio, sharpen);
+      canvas.dataset.elements = String(still.elementCount);
+      canvas.dataset.connections = String(still.connectionCount + reaching.connectionCount);
+      if (painted && painted.region === region && painted.still === still) {
+        // Only the zoom changed, within what is painted: sharpen it once the zoom settles.
+        if (region.zoom !== transform[2]) {
+          clearTimeout(settle);
+          settle = setTimeout(() => paint(true), SETTLE_MS);
+        }
+        return;
       }
-      paintFarScene(context, scene, transform, colours, ratio);
-      canvas.dataset.elements = String(scene.elementCount);
-      canvas.dataset.connections = String(scene.connectionCount);
+      painted = { region, still };
+      canvas.width = region.pixelWidth;
+      canvas.height = region.pixelHeight;
+      Object.assign(canvas.style, {
+        left: `${region.x}px`,
+        top: `${region.y}px`,
+        width: `${region.width}px`,
+        height: `${region.height}px`,
+      });
+      paintFarScene(context, still, region, colours);
     };
     const schedule = () => {
-      frame ||= requestAnimationFrame(paint);
+      frame ||= requestAnimationFrame(() => paint(false));
     };
     schedule();
     const unsubscribe = store.subscribe((state, previous) => {
@@ -76,8 +105,17 @@ export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
+      clearTimeout(settle);
     };
-  }, [store, edges, hidden, theme]);
+  }, [canvas, store, edges, hidden, theme]);
 
-  return <canvas ref={canvasRef} className="far-layer" aria-hidden="true" />;
+  return (
+    <ViewportPortal>
+      <canvas ref={setCanvas} className="far-layer" aria-hidden="true" />
+      <svg className="far-layer-moving" aria-hidden="true">
+        <path ref={movingRef} className="far-layer-routes" />
+        <path ref={arrowsRef} className="far-layer-arrows" />
+      </svg>
+    </ViewportPortal>
+  );
 }

@@ -62,12 +62,29 @@ export function OverviewMap({ nodeColor, ariaLabel, theme }: OverviewMapProps) {
       style.getPropertyValue(name).trim() || style.getPropertyValue(`${name}-default`).trim();
     const mask = variable('--xy-minimap-mask-background-color');
     let frame = 0;
+    let shapes: { nodes: unknown; byColour: Map<string, Path2D> } | undefined;
+    /** Every element a rectangle, by colour: made again only when the diagram changes. */
+    const shapesByColour = (state: FlowState) => {
+      if (shapes?.nodes === state.nodes) return shapes.byColour;
+      const byColour = new Map<string, Path2D>();
+      for (const node of state.nodeLookup.values()) {
+        const colour = nodeColor(node.internals.userNode);
+        let path = byColour.get(colour);
+        if (!path) byColour.set(colour, (path = new Path2D()));
+        const { x: left, y: top } = node.internals.positionAbsolute;
+        path.rect(left, top, node.measured.width ?? 0, node.measured.height ?? 0);
+      }
+      shapes = { nodes: state.nodes, byColour };
+      return byColour;
+    };
     const paint = () => {
       frame = 0;
       const state = store.getState();
       const ratio = window.devicePixelRatio || 1;
-      canvas.width = Math.round(WIDTH * ratio);
-      canvas.height = Math.round(HEIGHT * ratio);
+      if (canvas.width !== Math.round(WIDTH * ratio)) canvas.width = Math.round(WIDTH * ratio);
+      if (canvas.height !== Math.round(HEIGHT * ratio)) canvas.height = Math.round(HEIGHT * ratio);
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, canvas.width, canvas.height);
       const { scale, x, y } = placement(state);
       context.setTransform(
         ratio / scale,
@@ -77,15 +94,7 @@ export function OverviewMap({ nodeColor, ariaLabel, theme }: OverviewMapProps) {
         (-x * ratio) / scale,
         (-y * ratio) / scale,
       );
-      const byColour = new Map<string, Path2D>();
-      for (const node of state.nodeLookup.values()) {
-        const colour = nodeColor(node.internals.userNode);
-        let path = byColour.get(colour);
-        if (!path) byColour.set(colour, (path = new Path2D()));
-        const { x: left, y: top } = node.internals.positionAbsolute;
-        path.rect(left, top, node.measured.width ?? 0, node.measured.height ?? 0);
-      }
-      for (const [colour, path] of byColour) {
+      for (const [colour, path] of shapesByColour(state)) {
         context.fillStyle = colour;
         context.fill(path);
       }

@@ -1,5 +1,6 @@
 import { getSmoothStepPath, Position, type Edge, type InternalNode } from '@xyflow/react';
 import type { ElementType } from '../../src-shared/model/elementTypes';
+import type { PaintRegion } from './farPaintRegion';
 import type { ElementFlowNode } from './toFlow';
 
 /** How an element is drawn far out: its outline, and the colours styles.css gives it (CSS names). */
@@ -84,7 +85,8 @@ function addOutline(path: Path2D, look: Look, x: number, y: number, w: number, h
     path.lineTo(x + w, y + h / 2);
     path.lineTo(x + w / 2, y + h);
     path.lineTo(x, y + h / 2);
-    path.closePath();
+    // Not `closePath`: Chromium takes time in the length of the whole path for each.
+    path.lineTo(x + w / 2, y);
   } else if (look.outline === 'note') {
     path.moveTo(x, y);
     path.lineTo(x, y + h);
@@ -130,15 +132,35 @@ function route(source: { x: number; y: number }, target: { x: number; y: number 
   return path;
 }
 
-/**
- * The scene of the elements React Flow does not draw (`hidden`) and of every connection with one
- * end among them.
- */
-export function buildFarScene(
-  lookup: Lookup,
-  edges: readonly Edge[],
-  hidden: ReadonlySet<string>,
-): FarScene {
+/** Connections as SVG path data: their routes, and their arrowheads (to fill). */
+export interface ConnectionPaths {
+  readonly routes: string;
+  readonly arrowheads: string;
+  readonly connectionCount: number;
+}
+
+function connectionPaths(lookup: Lookup, edges: readonly Edge[]): ConnectionPaths {
+  const routes: string[] = [];
+  const arrowheads: string[] = [];
+  for (const edge of edges) {
+    const source = lookup.get(edge.source);
+    const target = lookup.get(edge.target);
+    if (!source || !target) continue;
+    const end = handlePoint(target, 'target');
+    routes.push(route(handlePoint(source, 'source'), end));
+    const back = end.x - ARROW.length;
+    arrowheads.push(
+      `M${end.x} ${end.y}L${back} ${end.y - ARROW.halfWidth}L${back} ${end.y + ARROW.halfWidth}Z`,
+    );
+  }
+  return {
+    routes: routes.join(''),
+    arrowheads: arrowheads.join(''),
+    connectionCount: routes.length,
+  };
+}
+
+function shapesScene(lookup: Lookup, hidden: ReadonlySet<string>): FarScene['batches'] {
   const batches = new Map<Look, Path2D>();
   const draw = (node: InternalNode<ElementFlowNode>) => {
     const look = looks[node.data.element.type];
@@ -155,29 +177,65 @@ export function buildFarScene(
     else later.push(node);
   }
   later.forEach(draw);
+  return [...batches].map(([look, path]) => ({ look, path }));
+}
 
-  const routesText: string[] = [];
-  const arrows = new Path2D();
-  let connectionCount = 0;
-  for (const edge of edges) {
-    if (!hidden.has(edge.source) && !hidden.has(edge.target)) continue;
-    const source = lookup.get(edge.source);
-    const target = lookup.get(edge.target);
-    if (!source || !target) continue;
-    const end = handlePoint(target, 'target');
-    routesText.push(route(handlePoint(source, 'source'), end));
-    arrows.moveTo(end.x, end.y);
-    arrows.lineTo(end.x - ARROW.length, end.y - ARROW.halfWidth);
-    arrows.lineTo(end.x - ARROW.length, end.y + ARROW.halfWidth);
-    arrows.closePath();
-    connectionCount += 1;
+/**
+ * Builds the scenes of the elements React Flow does not draw (`hidden`) and of every connection
+ * with an end among them, in two parts: what stands still (those elements and the connections
+ * between two of them), built again only when one of them changes, and the connections to an
+ * element React Flow draws, which move with it while it is dragged, built every time.
+ */
+export function createFarSceneBuilder() {
+  interface Still {
+    readonly scene: FarScene;
+    readonly hidden: ReadonlySet<string>;
+    readonly edges: readonly Edge[];
+    readonly nodes: ReadonlyMap<string, unknown>;
+    readonly reaching: readonly Edge[];
   }
-  return {
-    batches: [...batches].map(([look, path]) => ({ look, path })),
-    connections: new Path2D(routesText.join(' ')),
-    arrows,
-    elementCount: hidden.size,
-    connectionCount,
+  let still: Still | undefined;
+  const unchanged = (
+    previous: Still,
+    lookup: Lookup,
+    edges: readonly Edge[],
+    hidden: ReadonlySet<string>,
+  ) => {
+    if (previous.hidden !== hidden || previous.edges !== edges) return false;
+    for (const [id, node] of previous.nodes) if (lookup.get(id) !== node) return false;
+    return true;
+  };
+  return (
+    lookup: Lookup,
+    edges: readonly Edge[],
+    hidden: ReadonlySet<string>,
+  ): [FarScene, ConnectionPaths] => {
+    let current = still;
+    if (!current || !unchanged(current, lookup, edges, hidden)) {
+      const between: Edge[] = [];
+      const reaching: Edge[] = [];
+      for (const edge of edges) {
+        const fromHidden = hidden.has(edge.source);
+        const toHidden = hidden.has(edge.target);
+        if (fromHidden && toHidden) between.push(edge);
+        else if (fromHidden || toHidden) reaching.push(edge);
+      }
+      const connections = connectionPaths(lookup, between);
+      current = still = {
+        scene: {
+          batches: shapesScene(lookup, hidden),
+          connections: new Path2D(connections.routes),
+          arrows: new Path2D(connections.arrowheads),
+          connectionCount: connections.connectionCount,
+          elementCount: hidden.size,
+        },
+        hidden,
+        edges,
+        nodes: new Map([...hidden].map((id) => [id, lookup.get(id)])),
+        reaching,
+      };
+    }
+    return [current.scene, connectionPaths(lookup, current.reaching)];
   };
 }
 
@@ -185,21 +243,21 @@ export function buildFarScene(
 export type Colours = (name: string) => string;
 
 /**
- * Paints `scene` at the canvas's `transform` ([x, y, zoom]). Lines are at least one screen pixel
- * wide so that the diagram stays legible when far out.
+ * Paints `scene` into the canvas covering `region`. Lines are at least one screen pixel wide so
+ * that the diagram stays legible when far out.
  */
 export function paintFarScene(
   context: CanvasRenderingContext2D,
   scene: FarScene,
-  [x, y, zoom]: readonly [number, number, number],
+  region: PaintRegion,
   colours: Colours,
-  pixelRatio: number,
 ): void {
   const { width, height } = context.canvas;
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.clearRect(0, 0, width, height);
-  context.setTransform(zoom * pixelRatio, 0, 0, zoom * pixelRatio, x * pixelRatio, y * pixelRatio);
-  const pixel = 1 / zoom;
+  const scale = width / region.width;
+  context.setTransform(scale, 0, 0, scale, -region.x * scale, -region.y * scale);
+  const pixel = 1 / region.zoom;
   context.lineJoin = 'round';
   context.lineWidth = pixel;
   context.strokeStyle = colours('--xy-edge-stroke');
