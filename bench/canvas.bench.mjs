@@ -164,6 +164,10 @@ async function gestures(browser, host, subject, { actualSize = false } = {}) {
     if (actualSize) await zoomToActualSize(page);
     await sleep(1_000); // the first check of the document, and anything else opening starts
     const shown = await page.evaluate(drawn);
+    if (subject.size === GESTURE_SIZE) {
+      const view = actualSize ? '100pct' : 'fitted';
+      await page.screenshot({ path: join(screenshots, `canvas-${subject.size}-${view}.png`) });
+    }
     const node = centralNode(await page.evaluate(elementsOnPage, subject.probe.shapes));
     const drag = await recordWhile(page, () =>
       glide(page, node, { x: node.x + 240, y: node.y + 160 }, GESTURE_MS),
