@@ -1,6 +1,8 @@
 import { useStoreApi, ViewportPortal, type Edge } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import { createFarSceneBuilder, paintFarScene, type Colours } from './farScene';
+import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
+import { useProblems } from '../problems/DiagnosticsContext';
+import { createFarSceneBuilder, paintFarScene, type Colours, type ProblemMark } from './farScene';
 import { farPaintRegion, type PaintRegion } from './farPaintRegion';
 import type { ElementFlowNode } from './toFlow';
 
@@ -15,6 +17,32 @@ interface FarLayerProps {
 
 /** How long after the zoom last changed the layer is painted again, sharp at the new zoom. */
 const SETTLE_MS = 150;
+
+const severityColour: Record<Diagnostic['severity'], string> = {
+  error: '--danger',
+  warning: '--warn',
+  info: '--accent',
+};
+const severityRank: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/** The problem badges of the elements the layer paints, as `ProblemBadge` places them. */
+function problemMarks(
+  problems: ReadonlyMap<string, readonly Diagnostic[]>,
+  lookup: ReturnType<ReturnType<typeof useStoreApi<ElementFlowNode>>['getState']>['nodeLookup'],
+  hidden: ReadonlySet<string>,
+): ProblemMark[] {
+  const marks: ProblemMark[] = [];
+  for (const [id, list] of problems) {
+    const node = hidden.has(id) ? lookup.get(id) : undefined;
+    if (!node || list.length === 0) continue;
+    const worst = list.reduce((a, b) =>
+      severityRank[b.severity] < severityRank[a.severity] ? b : a,
+    );
+    const { x, y } = node.internals.positionAbsolute;
+    marks.push({ x: x + (node.measured.width ?? 0), y, colour: severityColour[worst.severity] });
+  }
+  return marks;
+}
 
 function resolvedColours(element: Element): Colours {
   const style = getComputedStyle(element);
@@ -48,6 +76,7 @@ export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
   const movingRef = useRef<SVGPathElement>(null);
   const arrowsRef = useRef<SVGPathElement>(null);
   const store = useStoreApi<ElementFlowNode>();
+  const problems = useProblems((state) => state.byElement);
 
   useEffect(() => {
     const context = canvas?.getContext('2d');
@@ -56,7 +85,7 @@ export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
     if (!canvas || !context || !moving || !arrows) return;
     const colours = resolvedColours(canvas);
     const build = createFarSceneBuilder();
-    let painted: { region: PaintRegion; still: unknown } | undefined;
+    let painted: { region: PaintRegion; still: unknown; problems: unknown } | undefined;
     let frame = 0;
     let settle: ReturnType<typeof setTimeout> | undefined;
     const paint = (sharpen: boolean) => {
@@ -69,7 +98,12 @@ export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
       const region = farPaintRegion(painted?.region, transform, width, height, ratio, sharpen);
       canvas.dataset.elements = String(still.elementCount);
       canvas.dataset.connections = String(still.connectionCount + reaching.connectionCount);
-      if (painted && painted.region === region && painted.still === still) {
+      if (
+        painted &&
+        painted.region === region &&
+        painted.still === still &&
+        painted.problems === problems
+      ) {
         // Only the zoom changed, within what is painted: sharpen it once the zoom settles.
         if (region.zoom !== transform[2]) {
           clearTimeout(settle);
@@ -77,7 +111,7 @@ export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
         }
         return;
       }
-      painted = { region, still };
+      painted = { region, still, problems };
       canvas.width = region.pixelWidth;
       canvas.height = region.pixelHeight;
       Object.assign(canvas.style, {
@@ -86,7 +120,7 @@ export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
         width: `${region.width}px`,
         height: `${region.height}px`,
       });
-      paintFarScene(context, still, region, colours);
+      paintFarScene(context, still, region, colours, problemMarks(problems, nodeLookup, hidden));
     };
     const schedule = () => {
       frame ||= requestAnimationFrame(() => paint(false));
@@ -107,7 +141,7 @@ export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
       cancelAnimationFrame(frame);
       clearTimeout(settle);
     };
-  }, [canvas, store, edges, hidden, theme]);
+  }, [canvas, store, edges, hidden, theme, problems]);
 
   return (
     <ViewportPortal>

@@ -242,6 +242,16 @@ export function createFarSceneBuilder() {
 /** The colours the scene is painted with: styles.css's custom properties as the canvas resolves them. */
 export type Colours = (name: string) => string;
 
+/** A problem badge far out: a dot in its severity's colour at the element's top right corner. */
+export interface ProblemMark {
+  readonly x: number;
+  readonly y: number;
+  readonly colour: string;
+}
+
+/** The radius of a problem badge (16 px across in styles.css), at least 3 screen pixels far out. */
+const BADGE_RADIUS = 8;
+
 /**
  * Paints `scene` into the canvas covering `region`. Lines are at least one screen pixel wide so
  * that the diagram stays legible when far out.
@@ -251,6 +261,7 @@ export function paintFarScene(
   scene: FarScene,
   region: PaintRegion,
   colours: Colours,
+  marks: readonly ProblemMark[] = [],
 ): void {
   const { width, height } = context.canvas;
   context.setTransform(1, 0, 0, 1, 0, 0);
@@ -272,5 +283,12 @@ export function paintFarScene(
     context.strokeStyle = colours(look.stroke);
     context.lineWidth = Math.max(look.lineWidth, pixel);
     context.stroke(path);
+  }
+  const radius = Math.max(BADGE_RADIUS, 3 * pixel);
+  for (const { x, y, colour } of marks) {
+    context.fillStyle = colours(colour);
+    context.beginPath();
+    context.arc(x, y, radius, 0, Math.PI * 2);
+    context.fill();
   }
 }

@@ -37,6 +37,41 @@ function elementAt(
   return found ?? foundContainer;
 }
 
+type FlowStore = ReturnType<typeof useStoreApi<ElementFlowNode>>;
+
+/**
+ * Adds the hidden elements inside a selection box (drawn with Shift) to the selection, which
+ * React Flow makes of the elements it draws only: wholly inside, as its own box selects.
+ */
+function useBoxSelectionOfHidden(store: FlowStore, active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    let box: NonNullable<ReactFlowState['userSelectionRect']> | null = null;
+    return store.subscribe((state, previous) => {
+      if (state.userSelectionRect) box = state.userSelectionRect;
+      if (!previous.userSelectionActive || state.userSelectionActive || !box) return;
+      const [tx, ty, zoom] = state.transform;
+      const left = (box.x - tx) / zoom;
+      const top = (box.y - ty) / zoom;
+      const right = left + box.width / zoom;
+      const bottom = top + box.height / zoom;
+      box = null;
+      const changes = [];
+      for (const node of state.nodeLookup.values()) {
+        if (!node.hidden) continue;
+        const { x, y } = node.internals.positionAbsolute;
+        const inside =
+          x >= left &&
+          y >= top &&
+          x + (node.measured.width ?? 0) <= right &&
+          y + (node.measured.height ?? 0) <= bottom;
+        if (inside) changes.push({ id: node.id, type: 'select' as const, selected: true });
+      }
+      if (changes.length > 0) state.triggerNodeChanges(changes);
+    });
+  }, [store, active]);
+}
+
 export interface LevelOfDetail {
   /** Whether the far layer draws the elements React Flow does not. */
   readonly active: boolean;
@@ -94,6 +129,7 @@ export function useLevelOfDetail(
   // The same set while the same elements are hidden, so the connections are not filtered again.
   const [hidden, setHidden] = useState(NONE);
   if (!sameIds(hidden, shown.hidden)) setHidden(shown.hidden);
+  useBoxSelectionOfHidden(store, active);
   const shownEdges = useMemo(
     () => (hidden.size === 0 ? edges : edgesForReactFlow(edges, hidden)),
     [edges, hidden],

@@ -42,7 +42,7 @@ async function onPage(page: Page, id: string) {
 }
 
 describe('a large diagram zoomed out too far to read', () => {
-  it('is painted on one canvas, and its elements still select and drag as at any zoom', async () => {
+  it('is painted on one canvas, and its elements still select (by a click or a box) and drag as at any zoom', async () => {
     // Given a diagram of 1,000 elements opened at its fitted view (10%)
     const { id } = await call<{ id: string }>('workflows.import', {
       text: JSON.stringify(doc),
@@ -86,6 +86,21 @@ describe('a large diagram zoomed out too far to read', () => {
     // When the empty canvas is clicked, the element is let go (painted again) and nothing is selected
     const pane = front(page).locator('.react-flow__pane');
     const box = (await pane.boundingBox())!;
+    await page.mouse.click(box.x + 5, box.y + box.height - 5);
+    await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(0);
+
+    // When a box is drawn with Shift around another task, that task is selected
+    const other = doc.model.elements.filter((element) => element.type === 'serviceTask')[5]!;
+    const centre = await onPage(page, other.id);
+    await page.keyboard.down('Shift');
+    await page.mouse.move(centre.x - 25, centre.y - 20);
+    await page.mouse.down();
+    await page.mouse.move(centre.x, centre.y, { steps: 4 });
+    await page.mouse.move(centre.x + 25, centre.y + 20, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const boxed = front(page).locator(`.react-flow__node[data-id="${other.id}"]`);
+    await expect.poll(() => boxed.getAttribute('class')).toContain('selected');
     await page.mouse.click(box.x + 5, box.y + box.height - 5);
     await expect.poll(() => front(page).locator('.react-flow__node').count()).toBe(0);
 
