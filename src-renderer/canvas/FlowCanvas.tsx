@@ -233,7 +233,7 @@ export function FlowCanvas() {
         ) : (
           <MiniMap pannable zoomable ariaLabel="Overview" nodeColor={minimapColor} />
         )}
-        <Controls />
+        <Controls fitViewOptions={{ includeHiddenNodes: true }} />
       </ReactFlow>
       {comparison && <ComparisonPanel comparison={comparison} />}
       {doc.model.elements.length === 0 && (

@@ -110,5 +110,10 @@ describe('a large diagram zoomed out too far to read', () => {
     await expect.poll(() => front(page).locator('.react-flow__node').count()).toBeGreaterThan(0);
     expect(await layer.count()).toBe(0);
     await screenshot(page, 'e2e-large-near');
+
+    // When the view is fitted with the controls' button, all of it is painted again
+    await front(page).locator('.react-flow__controls-fitview').click();
+    await expect.poll(() => layer.getAttribute('data-elements')).toBe('1001');
+    expect((await onPage(page, task.id)).zoom).toBeCloseTo(0.1, 2);
   });
 });
