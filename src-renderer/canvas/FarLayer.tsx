@@ -44,6 +44,9 @@ function problemMarks(
   return marks;
 }
 
+const sameItems = (a: readonly Edge[], b: readonly Edge[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
 function resolvedColours(element: Element): Colours {
   const style = getComputedStyle(element);
   const resolved = new Map<string, string>();
@@ -70,7 +73,10 @@ function resolvedColours(element: Element): Colours {
  * move. It takes no pointer events: the element under the pointer is mounted as a node
  * (`useLevelOfDetail`).
  */
-export function FarLayer({ edges, hidden, theme }: FarLayerProps) {
+export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
+  // The same connections as a new list (any edit derives the list again) paint nothing anew.
+  const [edges, setEdges] = useState(given);
+  if (given !== edges && !sameItems(given, edges)) setEdges(given);
   // State, not a ref: the viewport's portal mounts the canvas only once React Flow has its DOM.
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
   const movingRef = useRef<SVGPathElement>(null);
