@@ -2,7 +2,13 @@ import { useStoreApi, ViewportPortal, type Edge } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
 import { useProblems } from '../problems/DiagnosticsContext';
-import { createFarSceneBuilder, paintFarScene, type Colours, type ProblemMark } from './farScene';
+import {
+  createFarSceneBuilder,
+  paintFarScene,
+  reachingConnections,
+  type Colours,
+  type ProblemMark,
+} from './farScene';
 import { farPaintRegion, type PaintRegion } from './farPaintRegion';
 import type { ElementFlowNode } from './toFlow';
 
@@ -84,40 +90,42 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
   const store = useStoreApi<ElementFlowNode>();
   const problems = useProblems((state) => state.byElement);
 
+  // What the layer paints, read when it paints (not a reason to start over).
+  const inputs = useRef({ edges, hidden, problems });
+  const repaint = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    inputs.current = { edges, hidden, problems };
+    repaint.current?.();
+  }, [edges, hidden, problems]);
+
   useEffect(() => {
     const context = canvas?.getContext('2d');
     const moving = movingRef.current;
     const arrows = arrowsRef.current;
     if (!canvas || !context || !moving || !arrows) return;
     const colours = resolvedColours(canvas);
-    const build = createFarSceneBuilder();
+    const scenes = createFarSceneBuilder();
     let painted: { region: PaintRegion; still: unknown; problems: unknown } | undefined;
     let frame = 0;
+    let later: ReturnType<typeof setTimeout> | undefined;
     let settle: ReturnType<typeof setTimeout> | undefined;
-    const paint = (sharpen: boolean) => {
-      frame = 0;
+    const paintStill = (sharpen: boolean) => {
+      later = undefined;
+      const { edges: shown, hidden: unshown, problems: marked } = inputs.current;
       const { nodeLookup, transform, width, height } = store.getState();
-      const [still, reaching] = build(nodeLookup, edges, hidden);
-      moving.setAttribute('d', reaching.routes);
-      arrows.setAttribute('d', reaching.arrowheads);
       const ratio = window.devicePixelRatio || 1;
       const region = farPaintRegion(painted?.region, transform, width, height, ratio, sharpen);
+      const still = scenes.build(nodeLookup, shown, unshown);
       canvas.dataset.elements = String(still.elementCount);
-      canvas.dataset.connections = String(still.connectionCount + reaching.connectionCount);
-      if (
-        painted &&
-        painted.region === region &&
-        painted.still === still &&
-        painted.problems === problems
-      ) {
+      if (painted?.region === region && painted.still === still && painted.problems === marked) {
         // Only the zoom changed, within what is painted: sharpen it once the zoom settles.
         if (region.zoom !== transform[2]) {
           clearTimeout(settle);
-          settle = setTimeout(() => paint(true), SETTLE_MS);
+          settle = setTimeout(() => paintStill(true), SETTLE_MS);
         }
         return;
       }
-      painted = { region, still, problems };
+      painted = { region, still, problems: marked };
       canvas.width = region.pixelWidth;
       canvas.height = region.pixelHeight;
       Object.assign(canvas.style, {
@@ -126,11 +134,38 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
         width: `${region.width}px`,
         height: `${region.height}px`,
       });
-      paintFarScene(context, still, region, colours, problemMarks(problems, nodeLookup, hidden));
+      paintFarScene(context, still, region, colours, problemMarks(marked, nodeLookup, unshown));
+    };
+    /**
+     * Each frame: the connections that move, on their path. The canvas, when what it shows
+     * changed, in a task of its own, so that mounting the element under the pointer and painting
+     * the rest without it are not one long task (the element covers its picture meanwhile).
+     */
+    const paint = () => {
+      frame = 0;
+      const { edges: shown, hidden: unshown } = inputs.current;
+      const { nodeLookup, transform, width, height } = store.getState();
+      const reaching = reachingConnections(nodeLookup, shown, unshown);
+      moving.setAttribute('d', reaching.routes);
+      arrows.setAttribute('d', reaching.arrowheads);
+      const still = scenes.isCurrent(nodeLookup, shown, unshown) ? painted?.still : undefined;
+      canvas.dataset.connections = String(
+        (still ? scenes.build(nodeLookup, shown, unshown).connectionCount : 0) +
+          reaching.connectionCount,
+      );
+      const ratio = window.devicePixelRatio || 1;
+      const region = painted
+        ? farPaintRegion(painted.region, transform, width, height, ratio, false)
+        : undefined;
+      if (!painted) paintStill(false);
+      else if (!still || region !== painted.region || painted.problems !== inputs.current.problems)
+        later ??= setTimeout(() => paintStill(false), 0);
+      else paintStill(false);
     };
     const schedule = () => {
-      frame ||= requestAnimationFrame(() => paint(false));
+      frame ||= requestAnimationFrame(paint);
     };
+    repaint.current = schedule;
     schedule();
     const unsubscribe = store.subscribe((state, previous) => {
       if (
@@ -143,11 +178,13 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
       }
     });
     return () => {
+      repaint.current = null;
       unsubscribe();
       cancelAnimationFrame(frame);
+      clearTimeout(later);
       clearTimeout(settle);
     };
-  }, [canvas, store, edges, hidden, theme, problems]);
+  }, [canvas, store, theme]);
 
   return (
     <ViewportPortal>

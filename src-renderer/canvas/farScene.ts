@@ -180,11 +180,20 @@ function shapesScene(lookup: Lookup, hidden: ReadonlySet<string>): FarScene['bat
   return [...batches].map(([look, path]) => ({ look, path }));
 }
 
+/** The connections with one end among `hidden` and the other not: they move with a drag. */
+export function reachingConnections(
+  lookup: Lookup,
+  edges: readonly Edge[],
+  hidden: ReadonlySet<string>,
+): ConnectionPaths {
+  const reaching = edges.filter((edge) => hidden.has(edge.source) !== hidden.has(edge.target));
+  return connectionPaths(lookup, reaching);
+}
+
 /**
- * Builds the scenes of the elements React Flow does not draw (`hidden`) and of every connection
- * with an end among them, in two parts: what stands still (those elements and the connections
- * between two of them), built again only when one of them changes, and the connections to an
- * element React Flow draws, which move with it while it is dragged, built every time.
+ * Builds the scene of what stands still: the elements React Flow does not draw (`hidden`) and the
+ * connections between two of them, again only when one of them changes. (The connections to an
+ * element React Flow draws move with it while it is dragged: `reachingConnections`.)
  */
 export function createFarSceneBuilder() {
   interface Still {
@@ -192,51 +201,28 @@ export function createFarSceneBuilder() {
     readonly hidden: ReadonlySet<string>;
     readonly edges: readonly Edge[];
     readonly nodes: ReadonlyMap<string, unknown>;
-    readonly reaching: readonly Edge[];
   }
   let still: Still | undefined;
-  const unchanged = (
-    previous: Still,
-    lookup: Lookup,
-    edges: readonly Edge[],
-    hidden: ReadonlySet<string>,
-  ) => {
-    if (previous.hidden !== hidden || previous.edges !== edges) return false;
-    for (const [id, node] of previous.nodes) if (lookup.get(id) !== node) return false;
+  const isCurrent = (lookup: Lookup, edges: readonly Edge[], hidden: ReadonlySet<string>) => {
+    if (!still || still.hidden !== hidden || still.edges !== edges) return false;
+    for (const [id, node] of still.nodes) if (lookup.get(id) !== node) return false;
     return true;
   };
-  return (
-    lookup: Lookup,
-    edges: readonly Edge[],
-    hidden: ReadonlySet<string>,
-  ): [FarScene, ConnectionPaths] => {
-    let current = still;
-    if (!current || !unchanged(current, lookup, edges, hidden)) {
-      const between: Edge[] = [];
-      const reaching: Edge[] = [];
-      for (const edge of edges) {
-        const fromHidden = hidden.has(edge.source);
-        const toHidden = hidden.has(edge.target);
-        if (fromHidden && toHidden) between.push(edge);
-        else if (fromHidden || toHidden) reaching.push(edge);
-      }
-      const connections = connectionPaths(lookup, between);
-      current = still = {
-        scene: {
-          batches: shapesScene(lookup, hidden),
-          connections: new Path2D(connections.routes),
-          arrows: new Path2D(connections.arrowheads),
-          connectionCount: connections.connectionCount,
-          elementCount: hidden.size,
-        },
-        hidden,
-        edges,
-        nodes: new Map([...hidden].map((id) => [id, lookup.get(id)])),
-        reaching,
-      };
-    }
-    return [current.scene, connectionPaths(lookup, current.reaching)];
+  const build = (lookup: Lookup, edges: readonly Edge[], hidden: ReadonlySet<string>) => {
+    if (still && isCurrent(lookup, edges, hidden)) return still.scene;
+    const between = edges.filter((edge) => hidden.has(edge.source) && hidden.has(edge.target));
+    const connections = connectionPaths(lookup, between);
+    const scene: FarScene = {
+      batches: shapesScene(lookup, hidden),
+      connections: new Path2D(connections.routes),
+      arrows: new Path2D(connections.arrowheads),
+      connectionCount: connections.connectionCount,
+      elementCount: hidden.size,
+    };
+    still = { scene, hidden, edges, nodes: new Map([...hidden].map((id) => [id, lookup.get(id)])) };
+    return scene;
   };
+  return { build, isCurrent };
 }
 
 /** The colours the scene is painted with: styles.css's custom properties as the canvas resolves them. */
