@@ -4,10 +4,15 @@
 
 /**
  * Arms a timer that starts when the sidebar entry `label` is clicked and stops once the diagram
- * is on screen: the view is fitted, every element inside the canvas at that view is in the DOM and
- * visible (React Flow hides a node until it has measured it), every connection between two of
- * them is drawn, and two frames have been painted since. `window.batonOpened` resolves with the
- * milliseconds from the click.
+ * is on screen: the view is fitted, every element inside the canvas at that view is drawn, every
+ * connection between two of them is drawn, and two frames have been painted since.
+ * `window.batonOpened` resolves with the milliseconds from the click.
+ *
+ * An element is drawn when it is a node in the DOM and visible (React Flow hides a node until it
+ * has measured it), or, for a large diagram zoomed far out, when the far layer (`.far-layer`, one
+ * `<canvas>` inside the viewport) has painted pixels inside its box; a connection is drawn when it
+ * is an edge in the DOM or when the far layer paints it (it paints every connection with an end it
+ * paints, and says how many in `data-connections`).
  */
 export function armOpenTimer({ label, shapes, connections }) {
   window.batonOpened = new Promise((resolve) => {
@@ -36,14 +41,46 @@ export function armOpenTimer({ label, shapes, connections }) {
         for (const node of flow.querySelectorAll('.react-flow__node')) {
           if (node.style.visibility !== 'hidden') shown.add(node.getAttribute('data-id'));
         }
-        for (const id of visible) if (!shown.has(id)) return false;
+        const layer = flow.querySelector('canvas.far-layer');
+        const painted = [...visible].filter((id) => !shown.has(id));
+        if (painted.length > 0 && !layer) return false;
         const edges = new Set();
         for (const edge of flow.querySelectorAll('.react-flow__edge')) {
           edges.add(edge.getAttribute('data-id'));
         }
-        return connections.every(
-          ([id, source, target]) => !visible.has(source) || !visible.has(target) || edges.has(id),
-        );
+        let paintedConnections = 0;
+        for (const [id, source, target] of connections) {
+          if (!visible.has(source) || !visible.has(target) || edges.has(id)) continue;
+          if (shown.has(source) && shown.has(target)) return false;
+          paintedConnections += 1;
+        }
+        if (paintedConnections > Number(layer?.dataset.connections ?? 0)) return false;
+        return painted.length === 0 || paintedInside(flow, layer, painted, zoom, dx, dy);
+      };
+      /** Whether the layer has a painted pixel inside the box of each of `ids`. */
+      const paintedInside = (flow, layer, ids, zoom, dx, dy) => {
+        const { width, height } = layer;
+        if (width === 0 || height === 0) return false;
+        const pane = flow.getBoundingClientRect();
+        const placed = layer.getBoundingClientRect();
+        const scale = width / placed.width;
+        const pixels = layer.getContext('2d').getImageData(0, 0, width, height).data;
+        const boxes = new Map(shapes.map(([id, ...box]) => [id, box]));
+        const column = (x) => (pane.x + x * zoom + dx - placed.x) * scale;
+        const row = (y) => (pane.y + y * zoom + dy - placed.y) * scale;
+        return ids.every((id) => {
+          const [x, y, w, h] = boxes.get(id);
+          const left = Math.max(0, Math.floor(column(x)));
+          const top = Math.max(0, Math.floor(row(y)));
+          const right = Math.min(width, Math.ceil(column(x + w)));
+          const bottom = Math.min(height, Math.ceil(row(y + h)));
+          for (let r = top; r < bottom; r += 1) {
+            for (let c = left; c < right; c += 1) {
+              if (pixels[(r * width + c) * 4 + 3] > 0) return true;
+            }
+          }
+          return false;
+        });
       };
       const poll = () => {
         if (!drawn()) return requestAnimationFrame(poll);
@@ -83,14 +120,30 @@ export function stopFrameRecorder() {
   return { frames: recording.frames, longTasks: recording.longTasks };
 }
 
-/** The centre of the element nearest the middle of the canvas in front, in page coordinates. */
-export function centralNode() {
+/**
+ * Where the elements `shapes` ([id, x, y, width, height] in flow coordinates) are on the page at
+ * the canvas's current view, and the canvas's box: from the diagram itself rather than from the
+ * DOM, where a large diagram far out has its elements painted on one canvas instead.
+ */
+export function elementsOnPage(shapes) {
   const flow = document.querySelector('.tab-panel:not([hidden]) .react-flow');
-  const box = flow.getBoundingClientRect();
+  const { x, y, width, height } = flow.getBoundingClientRect();
+  const viewport = flow.querySelector('.react-flow__viewport');
+  const { a: zoom, e: dx, f: dy } = new DOMMatrixReadOnly(viewport.style.transform);
+  const rects = shapes.map(([, left, top, w, h]) => ({
+    x: x + left * zoom + dx,
+    y: y + top * zoom + dy,
+    width: w * zoom,
+    height: h * zoom,
+  }));
+  return { box: { x, y, width, height }, rects };
+}
+
+/** The centre of the element nearest the middle of the canvas, from `elementsOnPage`. */
+export function centralNode({ box, rects }) {
   const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   let best;
-  for (const node of flow.querySelectorAll('.react-flow__node')) {
-    const rect = node.getBoundingClientRect();
+  for (const rect of rects) {
     const centre = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
     const distance = Math.hypot(centre.x - middle.x, centre.y - middle.y);
     if (!best || distance < best.distance) best = { ...centre, distance };
@@ -98,10 +151,19 @@ export function centralNode() {
   return { x: best.x, y: best.y };
 }
 
-/** A point of empty canvas near its middle, where a drag pans the view. */
-export function emptyCanvasPoint() {
-  const flow = document.querySelector('.tab-panel:not([hidden]) .react-flow');
-  const box = flow.getBoundingClientRect();
+/**
+ * A point of empty canvas near its middle, where a drag pans the view: on React Flow's pane and
+ * at least 8 px away from every element of `elementsOnPage` (a far layer paints elements on it).
+ */
+export function emptyCanvasPoint({ box, rects }) {
+  const clear = ({ x, y }) =>
+    rects.every(
+      (rect) =>
+        x < rect.x - 8 ||
+        x > rect.x + rect.width + 8 ||
+        y < rect.y - 8 ||
+        y > rect.y + rect.height + 8,
+    );
   const candidates = [];
   for (let x = box.x + 20; x < box.x + box.width - 20; x += 4) {
     for (let y = box.y + 20; y < box.y + box.height - 20; y += 4) {
@@ -113,8 +175,10 @@ export function emptyCanvasPoint() {
     }
   }
   candidates.sort((a, b) => a.distance - b.distance);
-  const empty = candidates.find(({ x, y }) =>
-    document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'),
+  const empty = candidates.find(
+    (point) =>
+      clear(point) &&
+      document.elementFromPoint(point.x, point.y)?.classList.contains('react-flow__pane'),
   );
   if (!empty) throw new Error('no empty canvas to pan from');
   return { x: empty.x, y: empty.y };

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Platform } from '../platform/Platform';
 import { PlatformContext } from '../platform/PlatformContext';
@@ -12,11 +12,17 @@ import { DocumentActiveContext } from '../editor/EditorContext';
 import { usePanelLayout } from './panelLayout';
 import { usePanelShortcuts } from './usePanelShortcuts';
 import './panels.css';
+import { preloadDocumentView, useDocumentViewModule } from './useDocumentViewModule';
 
-// The canvas (React Flow and the editor) loads on first use, so the window is interactive sooner.
-const DocumentView = lazy(() =>
-  import('../editor/DocumentView').then((module) => ({ default: module.DocumentView })),
-);
+/** Runs `task` when the window has nothing else to do (soon, where it cannot tell). */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(task, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const timer = setTimeout(task, 0);
+  return () => clearTimeout(timer);
+}
 
 /** The whole window: the workspace's list on the left, the open document on the right. */
 export function App({ platform }: { platform: Platform }) {
@@ -29,6 +35,10 @@ export function App({ platform }: { platform: Platform }) {
     // Start-up is measured to here: the workspace listed and the app ready for input.
     if (loaded) performance.mark('baton:interactive');
   }, [loaded]);
+
+  // The canvas (React Flow and the editor) is loaded after start-up, so the window is interactive
+  // sooner and the first document opens without waiting for it.
+  useEffect(() => (loaded ? whenIdle(() => void preloadDocumentView()) : undefined), [loaded]);
 
   useEffect(() => {
     void store.getState().refresh();
@@ -72,22 +82,29 @@ function OpenDocuments() {
   const tabs = useWorkspace((state) => state.tabs);
   const loaded = useWorkspace((state) => state.loaded);
   const count = useWorkspace((state) => state.workflows.length);
+  const { module, failure } = useDocumentViewModule(openId !== null);
   if (!openId) return <EmptyState loaded={loaded} hasWorkflows={count > 0} />;
-  return (
-    <Suspense
-      fallback={
-        <div className="empty-state" aria-busy="true">
-          Opening…
-        </div>
-      }
-    >
-      {tabs.map((id) => (
-        <div key={id} className="tab-panel" hidden={id !== openId} role="tabpanel">
-          <DocumentActiveContext.Provider value={id === openId}>
-            <DocumentView workflowId={id} />
-          </DocumentActiveContext.Provider>
-        </div>
-      ))}
-    </Suspense>
-  );
+  if (failure) {
+    return (
+      <div className="empty-state" role="alert">
+        <h1>The editor could not be loaded</h1>
+        <p>{failure}</p>
+      </div>
+    );
+  }
+  if (!module) {
+    return (
+      <div className="empty-state" aria-busy="true">
+        Opening…
+      </div>
+    );
+  }
+  const { DocumentView } = module;
+  return tabs.map((id) => (
+    <div key={id} className="tab-panel" hidden={id !== openId} role="tabpanel">
+      <DocumentActiveContext.Provider value={id === openId}>
+        <DocumentView workflowId={id} />
+      </DocumentActiveContext.Provider>
+    </div>
+  ));
 }

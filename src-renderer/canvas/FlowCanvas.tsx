@@ -28,6 +28,9 @@ import { ConnectionEdge } from './ConnectionEdge';
 import { hideEdges } from './containerFlow';
 import { dragEndCommand, previewDrag } from './dragPreview';
 import { ElementNode } from './ElementNode';
+import { FarLayer } from './FarLayer';
+import { LARGE_DIAGRAM_ELEMENTS } from './levelOfDetail';
+import { OverviewMap } from './OverviewMap';
 import { PALETTE_MIME } from './Palette';
 import { toEdges, toNodes, type ElementFlowNode } from './toFlow';
 import { useCollapseShortcut } from './useCollapseShortcut';
@@ -35,6 +38,7 @@ import { usePlacement } from './usePlacement';
 import { useConnectFeedback } from './useConnectFeedback';
 import { createKeyboardMovePicker } from './keyboardMoves';
 import { planMove } from '../../src-shared/editing/planMove';
+import { useLevelOfDetail } from './useLevelOfDetail';
 import './canvas.css';
 
 const nodeTypes = { element: ElementNode };
@@ -75,10 +79,14 @@ export function FlowCanvas() {
   const { theme } = useTheme();
   const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
   const [edges, setEdges] = useState<Edge[]>(() => hideEdges(doc, toEdges(doc, [])));
+  // A large diagram far out is painted in one picture but for what is worked with (read-only while
+  // comparing, where every element shows how it changed).
+  const large = doc.model.elements.length >= LARGE_DIAGRAM_ELEMENTS;
 
   // Fit a drawn diagram once when it opens; an empty one keeps the default view so that the first
   // element lands exactly where it was dropped.
   const [fitOnOpen] = useState(() => doc.model.elements.length > 0);
+  const detail = useLevelOfDetail(nodes, edges, large && !comparison, fitOnOpen);
   const [derivedFrom, setDerivedFrom] = useState({ doc, comparison });
   if (derivedFrom.doc !== doc || derivedFrom.comparison !== comparison) {
     // The document changed (an edit, undo, redo): derive the canvas again, keeping its selection.
@@ -93,7 +101,7 @@ export function FlowCanvas() {
     () =>
       active
         ? platform.subscribe('menu.invoked', ({ command }) => {
-            if (command === 'fitView') void fitView({ duration: 200 });
+            if (command === 'fitView') void fitView({ duration: 200, includeHiddenNodes: true });
           })
         : undefined,
     [active, platform, fitView],
@@ -227,11 +235,13 @@ export function FlowCanvas() {
       className={`canvas${armed ? ' is-placing' : ''}${comparison ? ' is-comparing' : ''}`}
       // Comparing is read-only: a double-click must not start renaming an element.
       onDoubleClickCapture={comparison ? (event) => event.stopPropagation() : undefined}
+      onPointerMove={detail.onPointerMove}
+      onPointerLeave={detail.onPointerLeave}
     >
       <ReactFlow
         id={`canvas-${store.getState().workflowId}`}
-        nodes={nodes}
-        edges={edges}
+        nodes={detail.nodes}
+        edges={detail.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -269,7 +279,7 @@ export function FlowCanvas() {
         snapToGrid
         snapGrid={[8, 8]}
         fitView={fitOnOpen}
-        fitViewOptions={{ maxZoom: 1.2, padding: 0.2 }}
+        fitViewOptions={{ maxZoom: 1.2, padding: 0.2, includeHiddenNodes: true }}
         minZoom={0.1}
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
@@ -279,8 +289,13 @@ export function FlowCanvas() {
         aria-label="Diagram"
       >
         <Background gap={16} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Overview" nodeColor={minimapColor} />
-        <Controls />
+        {detail.active && <FarLayer edges={edges} hidden={detail.hidden} theme={theme} />}
+        {large ? (
+          <OverviewMap ariaLabel="Overview" nodeColor={minimapColor} theme={theme} />
+        ) : (
+          <MiniMap pannable zoomable ariaLabel="Overview" nodeColor={minimapColor} />
+        )}
+        <Controls fitViewOptions={{ includeHiddenNodes: true }} />
       </ReactFlow>
       {comparison && <ComparisonPanel comparison={comparison} />}
       {doc.model.elements.length === 0 && (
