@@ -22,7 +22,7 @@ export function ImportButton() {
         ref={picker}
         type="file"
         accept=".json,application/json,.bpmn,.bpmn2"
-        aria-label="Baton JSON file to import"
+        aria-label="Baton JSON or BPMN file to import"
         hidden
         onChange={(event) => {
           const file = event.target.files?.[0];

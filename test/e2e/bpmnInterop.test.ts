@@ -101,7 +101,7 @@ describe('importing BPMN in the app (Chromium, the built UI on the local web hos
     const page = await openApp(session);
     await page.getByRole('button', { name: 'Import…' }).waitFor();
     await page
-      .getByLabel('Baton JSON file to import')
+      .getByLabel('Baton JSON or BPMN file to import')
       .setInputFiles(join(process.cwd(), 'test/fixtures/bpmn-miwg/A.2.0.bpmn'));
 
     const dialog = page.getByRole('dialog', { name: 'Imported “A.2.0.bpmn”' });

@@ -25,7 +25,7 @@ const canvasWidth = async (page: Page) =>
 
 async function importOrderSaga(page: Page) {
   await page
-    .getByLabel('Baton JSON file to import')
+    .getByLabel('Baton JSON or BPMN file to import')
     .setInputFiles('assets/examples/order-saga.json');
   await page.getByRole('heading', { name: 'Order saga', level: 1 }).waitFor();
   await node(page, 'createOrder').waitFor();

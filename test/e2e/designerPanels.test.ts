@@ -13,7 +13,7 @@ describe('the designer’s panels in Chromium', () => {
   it('edits a selected task in the properties panel and shows, and takes the user to, problems as they appear', async () => {
     const page = await openApp(session);
     await page
-      .getByLabel('Baton JSON file to import')
+      .getByLabel('Baton JSON or BPMN file to import')
       .setInputFiles('assets/examples/order-saga.json');
     await page.getByRole('heading', { name: 'Order saga', level: 1 }).waitFor();
     const problems = page.getByRole('region', { name: 'Problems' });
@@ -59,7 +59,7 @@ describe('auto-layout in Chromium', () => {
   it('lays out a scrambled saga left to right without overlaps, and one undo puts it back', async () => {
     const page = await openApp(session);
     await page
-      .getByLabel('Baton JSON file to import')
+      .getByLabel('Baton JSON or BPMN file to import')
       .setInputFiles('assets/examples/travel-booking.json');
     await page.getByRole('heading', { name: 'Travel booking', level: 1 }).waitFor();
     const node = (id: string) => front(page).locator(`.react-flow__node[data-id="${id}"]`);

@@ -84,7 +84,7 @@ async function savedDraft(name: string): Promise<WorkflowDocument> {
 async function importDocument(page: Page, doc: WorkflowDocument) {
   const file = join(session.dir, `${doc.name}.baton.json`);
   writeFileSync(file, serializeDocument(doc));
-  await page.getByLabel('Baton JSON file to import').setInputFiles(file);
+  await page.getByLabel('Baton JSON or BPMN file to import').setInputFiles(file);
   await page.getByRole('heading', { name: doc.name, level: 1 }).waitFor();
 }
 
@@ -241,7 +241,7 @@ describe('connections in Chromium', () => {
   it('routes connections round elements in an auto-layout, shown with their bends when selected', async () => {
     const page = await openApp(session);
     await page
-      .getByLabel('Baton JSON file to import')
+      .getByLabel('Baton JSON or BPMN file to import')
       .setInputFiles('assets/examples/travel-booking.json');
     await page.getByRole('heading', { name: 'Travel booking', level: 1 }).waitFor();
 

@@ -46,7 +46,7 @@ describe('exporting the diagram as SVG and PNG in Chromium', () => {
 
     // Given the order saga, imported and open
     await page.getByRole('button', { name: 'Import…' }).waitFor();
-    await page.getByLabel('Baton JSON file to import').setInputFiles(example);
+    await page.getByLabel('Baton JSON or BPMN file to import').setInputFiles(example);
     await page.getByRole('heading', { name, level: 1 }).waitFor();
     const saved = await download(page, () =>
       page.getByRole('button', { name: 'Export', exact: true }).click(),

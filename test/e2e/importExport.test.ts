@@ -55,7 +55,7 @@ describe('importing and exporting Baton JSON in Chromium', () => {
     const name = imported.name ?? 'Imported flow';
     const page = await openApp(session);
     const list = page.getByRole('list', { name: 'Flows and maps' });
-    const picker = page.getByLabel('Baton JSON file to import');
+    const picker = page.getByLabel('Baton JSON or BPMN file to import');
 
     // Import through the file input: the flow is listed, opened and drawn
     await page.getByRole('button', { name: 'Import…' }).waitFor();

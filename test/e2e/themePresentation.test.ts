@@ -24,7 +24,7 @@ describe('themes and presentation mode in Chromium', () => {
   it('switches to dark and remembers it, then presents the order saga step by step', async () => {
     const page = await openApp(session);
     await page
-      .getByLabel('Baton JSON file to import')
+      .getByLabel('Baton JSON or BPMN file to import')
       .setInputFiles('assets/examples/order-saga.json');
     await page.getByRole('heading', { name: 'Order saga', level: 1 }).waitFor();
     const rootBackground = () =>

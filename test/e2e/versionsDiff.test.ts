@@ -21,7 +21,7 @@ describe('versions, comparison and restore in Chromium', () => {
   it('compares version 1 with an edited draft on the canvas, restores it, and undoes the restore', async () => {
     const page = await openApp(session);
     await page
-      .getByLabel('Baton JSON file to import')
+      .getByLabel('Baton JSON or BPMN file to import')
       .setInputFiles('assets/examples/order-saga.json');
     await page.getByRole('heading', { name: 'Order saga', level: 1 }).waitFor();
     const doc = front(page);

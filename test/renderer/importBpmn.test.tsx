@@ -23,7 +23,7 @@ describe('importing BPMN from the sidebar (jsdom, real services on in-memory SQL
     await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
 
     await userEvent.upload(
-      screen.getByLabelText('Baton JSON file to import'),
+      screen.getByLabelText('Baton JSON or BPMN file to import'),
       bpmnFile('C.1.0.bpmn', miwg('C.1.0.bpmn')),
     );
 
@@ -48,7 +48,7 @@ describe('importing BPMN from the sidebar (jsdom, real services on in-memory SQL
     await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
 
     await userEvent.upload(
-      screen.getByLabelText('Baton JSON file to import'),
+      screen.getByLabelText('Baton JSON or BPMN file to import'),
       bpmnFile('laughs.bpmn', '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "b">]><d>&a;</d>'),
     );
 
@@ -67,7 +67,7 @@ describe('importing BPMN from the sidebar (jsdom, real services on in-memory SQL
       type: 'application/xml',
     });
 
-    await userEvent.upload(screen.getByLabelText('Baton JSON file to import'), latin1);
+    await userEvent.upload(screen.getByLabelText('Baton JSON or BPMN file to import'), latin1);
 
     await screen.findByRole('dialog', { name: 'Imported “größe.bpmn”' });
     const list = screen.getByRole('list', { name: 'Flows and maps' });

@@ -25,7 +25,7 @@ describe('import and export (jsdom, real services on in-memory SQLite)', () => {
     await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
 
     await userEvent.upload(
-      screen.getByLabelText('Baton JSON file to import'),
+      screen.getByLabelText('Baton JSON or BPMN file to import'),
       jsonFile('checkout.baton.json', serializeDocument({ ...sampleFlow(), name: 'Checkout' })),
     );
 
@@ -45,7 +45,7 @@ describe('import and export (jsdom, real services on in-memory SQLite)', () => {
     await screen.findByRole('heading', { name: 'Draw your first workflow', level: 1 });
 
     await userEvent.upload(
-      screen.getByLabelText('Baton JSON file to import'),
+      screen.getByLabelText('Baton JSON or BPMN file to import'),
       jsonFile('future.json', '{"formatVersion": 99}'),
     );
 
