@@ -1,5 +1,5 @@
-import { ChevronDown } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState } from 'react';
+import { DropdownMenu } from '../ui/DropdownMenu';
 import type { EngineExport, EngineFormat } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { useEditorStore } from '../editor/EditorContext';
@@ -25,30 +25,12 @@ export function EngineExportMenu({ workflowId }: { workflowId: string }) {
   const store = useEditorStore();
   const kind = useWorkspace((state) => state.workflows.find((w) => w.id === workflowId)?.kind);
   const reportError = useWorkspace((state) => state.reportError);
-  const [open, setOpen] = useState(false);
   const [report, setReport] = useState<{ label: string; items: EngineExport['report'] } | null>(
     null,
   );
-  const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    menu.current
-      ?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')
-      ?.focus();
-    const closeOutside = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOutside);
-    return () => document.removeEventListener('pointerdown', closeOutside);
-  }, [open]);
 
   const exportAs = useCallback(
     async (format: EngineFormat, label: string) => {
-      setOpen(false);
       setReport(null);
       try {
         await store.getState().flush();
@@ -62,81 +44,51 @@ export function EngineExportMenu({ workflowId }: { workflowId: string }) {
     [client, store, workflowId, reportError],
   );
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (!open) return;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
-      trigger.current?.focus();
-      return;
-    }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    const step = event.key === 'ArrowDown' ? 1 : -1;
-    items[(at + step + items.length) % items.length]?.focus();
-  };
+  const shownReport = report && (
+    <section className="menu-list export-report" aria-label="Export report">
+      <strong>{report.label}: what the format could not express as drawn</strong>
+      <ul>
+        {report.items.map((item, index) => (
+          <li key={index}>
+            <span className={`export-report-${item.severity}`}>{item.severity}</span>{' '}
+            {item.elementId ? <code>{item.elementId}</code> : null} {item.message}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setReport(null)}>
+        Close
+      </button>
+    </section>
+  );
 
   return (
-    <div className="menu" ref={root} onKeyDown={onKeyDown}>
-      <button
-        ref={trigger}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        title="Download as BPMN 2.0, or for an engine: XState, AWS Step Functions, AsyncAPI"
-        onClick={() => setOpen((value) => !value)}
-      >
-        Formats <ChevronDown size={14} aria-hidden="true" />
-      </button>
-      {open && (
-        <div
-          ref={menu}
-          id={menuId}
-          className="menu-list engine-menu"
-          role="menu"
-          aria-label="Formats"
-          onBlur={(event) => {
-            if (!root.current?.contains(event.relatedTarget)) setOpen(false);
-          }}
-        >
-          {FORMATS.map(({ format, label, flowsOnly }) => {
-            const unavailable = flowsOnly === true && kind === 'map';
-            return (
-              <button
-                key={format}
-                type="button"
-                role="menuitem"
-                aria-disabled={unavailable || undefined}
-                title={unavailable ? 'Only orchestration flows run on Step Functions' : undefined}
-                onClick={() => {
-                  if (!unavailable) void exportAs(format, label);
-                }}
-              >
-                {label}
-              </button>
-            );
-          })}
-        </div>
-      )}
-      {report && (
-        <section className="menu-list export-report" aria-label="Export report">
-          <strong>{report.label}: what the format could not express as drawn</strong>
-          <ul>
-            {report.items.map((item, index) => (
-              <li key={index}>
-                <span className={`export-report-${item.severity}`}>{item.severity}</span>{' '}
-                {item.elementId ? <code>{item.elementId}</code> : null} {item.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => setReport(null)}>
-            Close
-          </button>
-        </section>
-      )}
-    </div>
+    <DropdownMenu
+      label="Formats"
+      title="Download as BPMN 2.0, or for an engine: XState, AWS Step Functions, AsyncAPI"
+      className="engine-menu"
+      after={shownReport}
+    >
+      {(close) =>
+        FORMATS.map(({ format, label, flowsOnly }) => {
+          const unavailable = flowsOnly === true && kind === 'map';
+          return (
+            <button
+              key={format}
+              type="button"
+              role="menuitem"
+              aria-disabled={unavailable || undefined}
+              title={unavailable ? 'Only orchestration flows run on Step Functions' : undefined}
+              onClick={() => {
+                if (unavailable) return;
+                close();
+                void exportAs(format, label);
+              }}
+            >
+              {label}
+            </button>
+          );
+        })
+      }
+    </DropdownMenu>
   );
 }
