@@ -9,6 +9,7 @@ import {
   screenshot,
   startSession,
   waitForSaved,
+  callHost,
   type Session,
 } from './harness';
 
@@ -20,23 +21,10 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Calls the host's contract over HTTP with the session's token, as the web UI does. */
-async function callHost<T>(channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-baton-token': session.host.token },
-    body: JSON.stringify(payload),
-  });
-  const envelope = (await response.json()) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value;
-}
-
 /** The stored draft once the autosave says everything is stored. */
 async function saved(page: Page, workflowId: string): Promise<WorkflowDocument> {
   await waitForSaved(page);
-  return (await callHost<OpenedWorkflow>('workflows.open', { id: workflowId })).document;
+  return (await callHost<OpenedWorkflow>(session, 'workflows.open', { id: workflowId })).document;
 }
 
 const elementOf = (doc: WorkflowDocument, id: string): Element | undefined =>
@@ -85,7 +73,7 @@ describe('containers on the canvas in Chromium', () => {
     const page = await openApp(session);
     await page.getByRole('button', { name: 'New flow' }).first().click();
     await page.getByRole('heading', { name: 'Untitled flow', level: 1 }).waitFor();
-    const workflows = await callHost<WorkflowSummary[]>('workflows.list', {});
+    const workflows = await callHost<WorkflowSummary[]>(session, 'workflows.list', {});
     const workflowId = workflows.find((workflow) => workflow.name === 'Untitled flow')!.id;
 
     // Given a lane along the top and a service task under it (an empty flow's view is at 100%,

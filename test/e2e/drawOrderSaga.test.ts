@@ -14,6 +14,7 @@ import {
   screenshot,
   startSession,
   waitForSaved,
+  callHost,
   type Session,
 } from './harness';
 import {
@@ -123,19 +124,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Calls the host's contract over HTTP with the session's token, as the web UI does. */
-async function callHost<T>(channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-baton-token': session.host.token },
-    body: JSON.stringify(payload),
-  });
-  const envelope = (await response.json()) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value;
-}
-
 /** Fills in a task's whole form: its call, timeout, retry policy and how it is undone. */
 async function fillTask(page: Page, task: TaskInput) {
   await select(page, task.id);
@@ -162,7 +150,7 @@ async function fillTask(page: Page, task: TaskInput) {
 
 /** The flow's stored draft, read back through the host as any client would. */
 async function savedDraft(workflowId: string) {
-  return (await callHost<OpenedWorkflow>('workflows.open', { id: workflowId })).document;
+  return (await callHost<OpenedWorkflow>(session, 'workflows.open', { id: workflowId })).document;
 }
 
 /** The example's model in the drawing's ids: elements by name, connections by their ends. */
@@ -195,7 +183,7 @@ const connectionEnds = (doc: WorkflowDocument) =>
 describe('drawing the order saga in Chromium', () => {
   it('draws the example from an empty flow with the UI only; it validates clean, equals the example, and undoes to empty and redoes to the same document', async () => {
     // Given a workspace whose catalog holds the example's services and event types
-    await callHost('catalog.save', { catalog: example.catalog });
+    await callHost(session, 'catalog.save', { catalog: example.catalog });
     await session.page.setViewportSize({ width: 1920, height: 1080 });
     const page = await openApp(session);
 
@@ -208,7 +196,7 @@ describe('drawing the order saga in Chromium', () => {
     await newName.fill('Order saga');
     await newName.press('Enter');
     await page.getByRole('heading', { name: 'Order saga', level: 1 }).waitFor();
-    const workflows = await callHost<WorkflowSummary[]>('workflows.list', {});
+    const workflows = await callHost<WorkflowSummary[]>(session, 'workflows.list', {});
     const workflowId = workflows.find((workflow) => workflow.name === 'Order saga')!.id;
 
     // And drags a start event, five service tasks, an end event and an annotation onto the canvas
@@ -249,7 +237,7 @@ describe('drawing the order saga in Chromium', () => {
 
     // Then the stored draft validates clean against the workspace's catalog
     const drawn = await savedDraft(workflowId);
-    const catalog = await callHost<Catalog>('catalog.get', {});
+    const catalog = await callHost<Catalog>(session, 'catalog.get', {});
     const findings = validateDocument(drawn, { catalog });
     expect(findings.map((d) => `${d.code} ${d.severity}: ${d.message}`)).toEqual([]);
 

@@ -14,6 +14,7 @@ import {
   screenshot,
   startSession,
   waitForSaved,
+  callHost,
   type Session,
 } from './harness';
 
@@ -61,24 +62,11 @@ const rowFlow: WorkflowDocument = {
   },
 };
 
-/** Calls the host's contract over HTTP with the session's token, as the web UI does. */
-async function callHost<T>(channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-baton-token': session.host.token },
-    body: JSON.stringify(payload),
-  });
-  const envelope = (await response.json()) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value;
-}
-
 /** The stored draft of the document with this name, read back through the host. */
 async function savedDraft(name: string): Promise<WorkflowDocument> {
-  const workflows = await callHost<WorkflowSummary[]>('workflows.list', {});
+  const workflows = await callHost<WorkflowSummary[]>(session, 'workflows.list', {});
   const id = workflows.find((workflow) => workflow.name === name)!.id;
-  return (await callHost<OpenedWorkflow>('workflows.open', { id })).document;
+  return (await callHost<OpenedWorkflow>(session, 'workflows.open', { id })).document;
 }
 
 async function importDocument(page: Page, doc: WorkflowDocument) {

@@ -102,3 +102,16 @@ export async function screenshot(page: Page, name: string) {
 export async function waitForSaved(page: Page) {
   await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 }
+
+/** Calls the host's contract over HTTP with the session's token, as the web UI does. */
+export async function callHost<T>(session: Session, channel: string, payload: unknown): Promise<T> {
+  const response = await fetch(`${session.host.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-baton-token': session.host.token },
+    body: JSON.stringify(payload),
+  });
+  const envelope = (await response.json()) as
+    { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value;
+}
