@@ -53,6 +53,15 @@ const minimapColors: Partial<Record<ElementType, string>> = {
 };
 const minimapColor = (node: ElementFlowNode) => minimapColors[node.data.element.type] ?? '#5c6475';
 
+/** The connections, with those selected but leading out of the `selected` elements deselected. */
+function deselectLeaving(edges: Edge[], selected: ReadonlySet<string>): Edge[] {
+  return edges.map((edge) =>
+    edge.selected && !(selected.has(edge.source) && selected.has(edge.target))
+      ? { ...edge, selected: false }
+      : edge,
+  );
+}
+
 /** The items with their selection set to `wanted`; an item whose selection stays is kept. */
 function reselect<T extends { id: string; selected?: boolean }>(items: T[], wanted: Set<string>) {
   return items.map((item) =>
@@ -71,7 +80,7 @@ export function FlowCanvas() {
   const doc = useEditor((state) => state.editor.doc);
   const armed = useEditor((state) => state.placing);
   const { addAt } = usePlacement();
-  const { fitView, setCenter } = useReactFlow();
+  const { fitView, setCenter, getNodes } = useReactFlow();
   const focusRequest = useEditor((state) => state.focusRequest);
   const platform = usePlatform();
   // While a saved version is compared, the canvas shows the differences and is read-only.
@@ -135,6 +144,13 @@ export function FlowCanvas() {
     const shape = store.getState().editor.doc.diagram.shapes[focusRequest.id];
     if (shape) void setCenter(shape.x + 60, shape.y + 30, { zoom: 1.2, duration: 250 });
   }, [focusRequest, setCenter, store]);
+
+  // A box selects what lies inside it: a connection only when both its ends are selected too
+  // (React Flow's box also takes the connections leading out of it).
+  const onSelectionEnd = useCallback(() => {
+    const selected = new Set(getNodes().flatMap((node) => (node.selected ? [node.id] : [])));
+    setEdges((current) => deselectLeaving(current, selected));
+  }, [getNodes]);
 
   const onSelectionChange = useCallback(
     ({ nodes: picked, edges: pickedEdges }: { nodes: ElementFlowNode[]; edges: Edge[] }) =>
@@ -254,6 +270,7 @@ export function FlowCanvas() {
         connectionLineType={ConnectionLineType.SmoothStep}
         onDelete={onDelete}
         onSelectionChange={onSelectionChange}
+        onSelectionEnd={onSelectionEnd}
         isValidConnection={isValidConnection}
         edgesReconnectable={!comparison}
         onReconnect={comparison ? undefined : onReconnect}
