@@ -125,16 +125,24 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
         }
         return;
       }
+      // A few elements changed (one mounted under the pointer, dropped, renamed) on a canvas
+      // painted for the same view: only their areas are painted again, not the whole canvas.
+      const { changes } = still;
+      const sameView = painted?.region === region && painted.problems === marked;
+      const areas = sameView && changes?.since === painted?.still ? changes?.areas : undefined;
       painted = { region, still, problems: marked };
-      canvas.width = region.pixelWidth;
-      canvas.height = region.pixelHeight;
-      Object.assign(canvas.style, {
-        left: `${region.x}px`,
-        top: `${region.y}px`,
-        width: `${region.width}px`,
-        height: `${region.height}px`,
-      });
-      paintFarScene(context, still, region, colours, problemMarks(marked, nodeLookup, unshown));
+      if (!areas) {
+        canvas.width = region.pixelWidth;
+        canvas.height = region.pixelHeight;
+        Object.assign(canvas.style, {
+          left: `${region.x}px`,
+          top: `${region.y}px`,
+          width: `${region.width}px`,
+          height: `${region.height}px`,
+        });
+      }
+      const marks = problemMarks(marked, nodeLookup, unshown);
+      paintFarScene(context, still, region, colours, marks, areas);
     };
     /**
      * Each frame: the connections that move, on their path. The canvas, when what it shows

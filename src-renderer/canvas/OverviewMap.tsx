@@ -62,10 +62,27 @@ export function OverviewMap({ nodeColor, ariaLabel, theme }: OverviewMapProps) {
       style.getPropertyValue(name).trim() || style.getPropertyValue(`${name}-default`).trim();
     const mask = variable('--xy-minimap-mask-background-color');
     let frame = 0;
-    let shapes: { nodes: unknown; byColour: Map<string, Path2D> } | undefined;
-    /** Every element a rectangle, by colour: made again only when the diagram changes. */
+    let shapes: { nodes: unknown; drawn: unknown[]; byColour: Map<string, Path2D> } | undefined;
+    /** What a node's rectangle is made of: it is drawn again only when one of these changed. */
+    const drawnOf = (state: FlowState) => {
+      const drawn: unknown[] = [];
+      for (const node of state.nodeLookup.values()) {
+        const { x, y } = node.internals.positionAbsolute;
+        drawn.push(node.id, x, y, node.measured.width, node.measured.height, node.data);
+      }
+      return drawn;
+    };
+    /**
+     * Every element a rectangle, by colour: made again only when an element moved, changed or
+     * came or went, not when one is selected, hovered or mounted (a new `nodes` all the same).
+     */
     const shapesByColour = (state: FlowState) => {
       if (shapes?.nodes === state.nodes) return shapes.byColour;
+      const drawn = drawnOf(state);
+      if (shapes?.drawn.length === drawn.length && shapes.drawn.every((v, i) => v === drawn[i])) {
+        shapes.nodes = state.nodes;
+        return shapes.byColour;
+      }
       const byColour = new Map<string, Path2D>();
       for (const node of state.nodeLookup.values()) {
         const colour = nodeColor(node.internals.userNode);
@@ -74,7 +91,7 @@ export function OverviewMap({ nodeColor, ariaLabel, theme }: OverviewMapProps) {
         const { x: left, y: top } = node.internals.positionAbsolute;
         path.rect(left, top, node.measured.width ?? 0, node.measured.height ?? 0);
       }
-      shapes = { nodes: state.nodes, byColour };
+      shapes = { nodes: state.nodes, drawn, byColour };
       return byColour;
     };
     const paint = () => {

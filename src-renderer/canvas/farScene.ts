@@ -1,6 +1,7 @@
 import { getSmoothStepPath, Position, type Edge, type InternalNode } from '@xyflow/react';
 import type { ElementType } from '../../src-shared/model/elementTypes';
 import type { PaintRegion } from './farPaintRegion';
+import { changedAreas, type Area, type SceneSource } from './farSceneChanges';
 import type { ElementFlowNode } from './toFlow';
 
 /** How an element is drawn far out: its outline, and the colours styles.css gives it (CSS names). */
@@ -71,6 +72,8 @@ export interface FarScene {
   readonly arrows: Path2D;
   readonly elementCount: number;
   readonly connectionCount: number;
+  /** What differs from the scene built before this one, where only a few areas changed. */
+  readonly changes?: { readonly since: FarScene; readonly areas: readonly Area[] };
 }
 
 type Lookup = ReadonlyMap<string, InternalNode<ElementFlowNode>>;
@@ -192,38 +195,52 @@ export function reachingConnections(
   return connectionPaths(lookup, reaching);
 }
 
+/** The connections between two elements of `hidden`: they stand still while one is dragged. */
+const betweenHidden = (edges: readonly Edge[], hidden: ReadonlySet<string>) =>
+  edges.filter((edge) => !edge.hidden && hidden.has(edge.source) && hidden.has(edge.target));
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
 /**
  * Builds the scene of what stands still: the elements React Flow does not draw (`hidden`) and the
  * connections between two of them, again only when one of them changes. (The connections to an
- * element React Flow draws move with it while it is dragged: `reachingConnections`.)
+ * element React Flow draws move with it while it is dragged: `reachingConnections`.) A scene built
+ * again says which areas changed since the one before it, so that only they are painted again.
  */
 export function createFarSceneBuilder() {
-  interface Still {
+  interface Still extends SceneSource {
     readonly scene: FarScene;
     readonly hidden: ReadonlySet<string>;
-    readonly edges: readonly Edge[];
-    readonly nodes: ReadonlyMap<string, unknown>;
+    edges: readonly Edge[];
   }
   let still: Still | undefined;
   const isCurrent = (lookup: Lookup, edges: readonly Edge[], hidden: ReadonlySet<string>) => {
-    if (!still || still.hidden !== hidden || still.edges !== edges) return false;
+    if (!still || still.hidden !== hidden) return false;
     for (const [id, node] of still.nodes) if (lookup.get(id) !== node) return false;
+    // Connections derived again (an edit elsewhere, a move of an element React Flow draws) leave
+    // those between two painted elements as they were.
+    if (still.edges !== edges && !sameItems(still.between, betweenHidden(edges, hidden))) {
+      return false;
+    }
+    still.edges = edges;
     return true;
   };
   const build = (lookup: Lookup, edges: readonly Edge[], hidden: ReadonlySet<string>) => {
     if (still && isCurrent(lookup, edges, hidden)) return still.scene;
-    const between = edges.filter(
-      (edge) => !edge.hidden && hidden.has(edge.source) && hidden.has(edge.target),
-    );
+    const between = betweenHidden(edges, hidden);
     const connections = connectionPaths(lookup, between);
+    const nodes = new Map([...hidden].map((id) => [id, lookup.get(id)]));
+    const areas = still ? changedAreas(still, { nodes, between }) : null;
     const scene: FarScene = {
       batches: shapesScene(lookup, hidden),
       connections: new Path2D(connections.routes),
       arrows: new Path2D(connections.arrowheads),
       connectionCount: connections.connectionCount,
       elementCount: hidden.size,
+      changes: still && areas ? { since: still.scene, areas } : undefined,
     };
-    still = { scene, hidden, edges, nodes: new Map([...hidden].map((id) => [id, lookup.get(id)])) };
+    still = { scene, hidden, edges, nodes, between };
     return scene;
   };
   return { build, isCurrent };
@@ -243,8 +260,9 @@ export interface ProblemMark {
 const BADGE_RADIUS = 8;
 
 /**
- * Paints `scene` into the canvas covering `region`. Lines are at least one screen pixel wide so
- * that the diagram stays legible when far out.
+ * Paints `scene` into the canvas covering `region`, or only `areas` of it (flow coordinates: what
+ * changed since the canvas was painted), over what is there. Lines are at least one screen pixel
+ * wide so that the diagram stays legible when far out.
  */
 export function paintFarScene(
   context: CanvasRenderingContext2D,
@@ -252,13 +270,28 @@ export function paintFarScene(
   region: PaintRegion,
   colours: Colours,
   marks: readonly ProblemMark[] = [],
+  areas?: readonly Area[],
 ): void {
   const { width, height } = context.canvas;
+  context.save();
   context.setTransform(1, 0, 0, 1, 0, 0);
-  context.clearRect(0, 0, width, height);
+  if (!areas) context.clearRect(0, 0, width, height);
   const scale = width / region.width;
   context.setTransform(scale, 0, 0, scale, -region.x * scale, -region.y * scale);
   const pixel = 1 / region.zoom;
+  const radius = Math.max(BADGE_RADIUS, 3 * pixel);
+  if (areas) {
+    // Wide enough for the thickest line, a badge on a corner and the edge of anti-aliasing.
+    const margin = radius + Math.max(4, pixel) * 2;
+    const clip = new Path2D();
+    for (const { x, y, width: w, height: h } of areas) {
+      clip.rect(x - margin, y - margin, w + margin * 2, h + margin * 2);
+    }
+    context.clip(clip);
+    for (const { x, y, width: w, height: h } of areas) {
+      context.clearRect(x - margin, y - margin, w + margin * 2, h + margin * 2);
+    }
+  }
   context.lineJoin = 'round';
   context.lineWidth = pixel;
   context.strokeStyle = colours('--xy-edge-stroke');
@@ -274,11 +307,11 @@ export function paintFarScene(
     context.lineWidth = Math.max(look.lineWidth, pixel);
     context.stroke(path);
   }
-  const radius = Math.max(BADGE_RADIUS, 3 * pixel);
   for (const { x, y, colour } of marks) {
     context.fillStyle = colours(colour);
     context.beginPath();
     context.arc(x, y, radius, 0, Math.PI * 2);
     context.fill();
   }
+  context.restore();
 }
