@@ -18,8 +18,9 @@ export function canConnect(
   targetId: string,
 ): ConnectVerdict {
   if (sourceId === targetId) return refuse('an element cannot connect to itself');
-  const source = doc.model.elements.find((element) => element.id === sourceId);
-  const target = doc.model.elements.find((element) => element.id === targetId);
+  const byId = elementIndex(doc.model.elements);
+  const source = byId.get(sourceId);
+  const target = byId.get(targetId);
   if (!source || !target) return refuse('both ends must be elements of this document');
   if (!elementTypeInfo[source.type].accepts.outgoing) {
     return refuse(`a ${elementTypeInfo[source.type].label.toLowerCase()} has no outgoing paths`);
@@ -30,9 +31,41 @@ export function canConnect(
   if (doc.kind === 'map' && source.type === target.type) {
     return refuse('in a map, services publish events and events reach services');
   }
-  const duplicate = doc.model.connections.some(
-    (connection) => connection.source === sourceId && connection.target === targetId,
-  );
-  if (duplicate) return refuse('these elements are already connected');
+  if (connectedPairs(doc.model.connections).get(sourceId)?.has(targetId)) {
+    return refuse('these elements are already connected');
+  }
   return allow;
+}
+
+type Elements = WorkflowDocument['model']['elements'];
+type Connections = WorkflowDocument['model']['connections'];
+
+// Indexes made once per (immutable) list: the canvas asks about every element of a large diagram
+// when a connection starts, and about the one under the pointer on every move while it is drawn.
+const elementIndexes = new WeakMap<Elements, ReadonlyMap<string, Elements[number]>>();
+const pairIndexes = new WeakMap<Connections, ReadonlyMap<string, ReadonlySet<string>>>();
+
+function elementIndex(elements: Elements): ReadonlyMap<string, Elements[number]> {
+  let index = elementIndexes.get(elements);
+  if (!index) {
+    index = new Map(elements.map((element) => [element.id, element]));
+    elementIndexes.set(elements, index);
+  }
+  return index;
+}
+
+/** For each source, the targets it is already connected to. */
+function connectedPairs(connections: Connections): ReadonlyMap<string, ReadonlySet<string>> {
+  let index = pairIndexes.get(connections);
+  if (!index) {
+    const pairs = new Map<string, Set<string>>();
+    for (const { source, target } of connections) {
+      let targets = pairs.get(source);
+      if (!targets) pairs.set(source, (targets = new Set()));
+      targets.add(target);
+    }
+    index = pairs;
+    pairIndexes.set(connections, index);
+  }
+  return index;
 }
