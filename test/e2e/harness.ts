@@ -65,7 +65,8 @@ export function front(page: Page) {
 
 /** Drags a palette item onto the canvas at a point relative to the canvas' top-left corner. */
 export async function dragFromPalette(page: Page, label: string, at: { x: number; y: number }) {
-  await page
+  // The palette of the document in front: other tabs' documents stay mounted, hidden.
+  await front(page)
     .getByRole('complementary', { name: 'Palette' })
     .getByRole('button', { name: label, exact: true })
     .dragTo(front(page).locator('.react-flow__pane'), { targetPosition: at });
