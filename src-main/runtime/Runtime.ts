@@ -8,7 +8,13 @@ import {
   type RunStatus,
   type RunSummary,
 } from '../../src-shared/runtime/runReport';
-import type { Breakpoint, DebugStop, NextOutcome, RunMode, StepUntil } from '../../src-shared/runtime/debug';
+import type {
+  Breakpoint,
+  DebugStop,
+  NextOutcome,
+  RunMode,
+  StepUntil,
+} from '../../src-shared/runtime/debug';
 import type { Decision, Scenario } from '../../src-shared/runtime/scenario';
 import { serviceRequesters } from './broker';
 import { buildDefinition, type FlowResolver, type RunDefinition } from './definition';
@@ -307,7 +313,11 @@ export class Runtime {
     for (const [index, { world, before }] of moved.entries()) {
       if (world.breakpoints.length > 0 && !FINAL_STATUSES.has(world.status)) {
         const journal = (writes[index] as StepWrite).journal;
-        const stop = await findStop(world, stepFacts(world, journal, before ?? {}), world.state.seq);
+        const stop = await findStop(
+          world,
+          stepFacts(world, journal, before ?? {}),
+          world.state.seq,
+        );
         if (stop) this.stopAt(world, stop);
       }
       this.forgetIfEnded(world);

@@ -107,7 +107,11 @@ describe('debug mode', () => {
       runtime,
       'order-saga',
       { input: order },
-      { breakpoints: [{ ...onCharge, condition: 'data.amount > 100 and elementId = "chargePayment"' }] },
+      {
+        breakpoints: [
+          { ...onCharge, condition: 'data.amount > 100 and elementId = "chargePayment"' },
+        ],
+      },
     );
     await runtime.runUntilIdle([dear.uid]);
     expect(runtime.summary(dear.uid).stop).toMatchObject({ reason: 'breakpoint' });
