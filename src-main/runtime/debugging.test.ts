@@ -233,6 +233,39 @@ describe('stepping', () => {
   });
 });
 
+describe('debugging a map', () => {
+  it('given a consumer down for a window, when stepped to its event, then its backlog waited for the window to end, and the stepped run re-simulates identically', async () => {
+    const { runtime, store } = openRuntime();
+    const scenario = { input: order, down: { Payment: [{ fromMs: 0, toMs: 5_000 }] } };
+    const row = start(runtime, 'choreography-saga', scenario, {
+      mode: 'debug',
+      breakpoints: [{ kind: 'event', target: 'PaymentCompleted' }],
+    });
+    await runtime.step(row.uid, { toElement: 'nowhere' });
+    const summary = runtime.summary(row.uid);
+    expect(summary.stop).toMatchObject({ reason: 'breakpoint', eventType: 'PaymentCompleted' });
+    expect(summary.atMs).toBeGreaterThanOrEqual(5_000);
+    const postponed = store.journalOfKind(row.id, 'delivery.postponed');
+    expect(postponed.map((entry) => [entry.data.service, entry.data.untilMs])).toContainEqual([
+      'payment',
+      5_000,
+    ]);
+    // Delivered, the event meets the breakpoint again.
+    runtime.resume(row.uid);
+    await runtime.runUntilIdle([row.uid]);
+    expect(runtime.summary(row.uid).stop).toMatchObject({ eventType: 'PaymentCompleted' });
+    expect(store.journal(row.id).at(-1)?.kind).not.toBe('publish');
+    runtime.setBreakpoints(row.uid, []);
+    runtime.resume(row.uid);
+    await runtime.runUntilIdle([row.uid]);
+    expect(runtime.summary(row.uid).status).toBe('completed');
+    expect(await resimulateRun(store, row.uid)).toMatchObject({
+      applicable: true,
+      identical: true,
+    });
+  });
+});
+
 describe('forcing the next outcome', () => {
   it('given the saga paused at the payment task, when payment is made to fail for each attempt, then inventory is released and then the order cancelled', async () => {
     const { runtime, store } = openRuntime();
