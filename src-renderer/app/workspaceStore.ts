@@ -36,6 +36,18 @@ export interface WorkspaceState {
   readonly closeTab: (id: string) => void;
   readonly reportError: (error: unknown) => void;
   readonly dismissError: () => void;
+  /**
+   * The run shown on each open document's canvas by the debugger (live or replayed), by
+   * workflow id. At most one run per document.
+   */
+  readonly attachedRuns: Readonly<Record<string, string>>;
+  /** Opens the run's flow or map in a tab with the debugger on that run, and leaves the runs dashboard. */
+  readonly attachRun: (workflowId: string, runId: string) => void;
+  /** Back to editing: the document no longer shows a run. */
+  readonly detachRun: (workflowId: string) => void;
+  /** The runs dashboard fills the main area instead of the open documents. */
+  readonly showRuns: boolean;
+  readonly setShowRuns: (show: boolean) => void;
 }
 
 /** The report of a BPMN import, with the file it came from. */
@@ -207,6 +219,17 @@ export function createWorkspaceStore(
       },
       reportError: (error) => set({ error: describe(error) }),
       dismissError: () => set({ error: null }),
+      attachedRuns: {},
+      attachRun: (workflowId, runId) => {
+        set({ attachedRuns: { ...get().attachedRuns, [workflowId]: runId }, showRuns: false });
+        get().open(workflowId);
+      },
+      detachRun: (workflowId) => {
+        const { [workflowId]: _gone, ...rest } = get().attachedRuns;
+        set({ attachedRuns: rest });
+      },
+      showRuns: false,
+      setShowRuns: (show) => set({ showRuns: show }),
     };
   });
 }

@@ -8,6 +8,14 @@ import { WorkflowKind } from '../model/elementTypes';
 import { WorkflowId } from '../model/ids';
 import type { RunReport, RunStatus, RunSummary } from '../runtime/runReport';
 import { Decision, Scenario, Seed } from '../runtime/scenario';
+import {
+  Breakpoints,
+  NextOutcome,
+  RunMode,
+  ScenarioName,
+  StepUntil,
+  type SavedScenario,
+} from '../runtime/debug';
 
 const Timestamp = z.number().int().nonnegative();
 const WorkflowName = z
@@ -309,13 +317,72 @@ export const calls = {
       version: z.number().int().positive().optional(),
       scenario: Scenario.optional(),
       seed: Seed.optional(),
+      /** `debug` starts the run paused before its first step (stop reason `start`). */
+      mode: RunMode.optional(),
+      breakpoints: Breakpoints.optional(),
     }),
     typed<RunSummary>(),
   ),
-  /** The workspace's runs, newest first. */
+  /**
+   * The workspace's runs, newest first, optionally only those of some statuses, of one flow or
+   * map, or whose run id, correlation id or name contains `query` (case-insensitive).
+   */
   'runs.list': call(
-    z.strictObject({ limit: z.number().int().positive().max(100_000).optional() }),
+    z.strictObject({
+      limit: z.number().int().positive().max(100_000).optional(),
+      statuses: z.array(z.custom<RunStatus>((value) => typeof value === 'string')).optional(),
+      workflowId: WorkflowId.optional(),
+      query: z.string().max(200).optional(),
+    }),
     typed<RunSummary[]>(),
+  ),
+  /** Replaces a run's breakpoints (a run started in `run` mode then stops at them too). */
+  'runs.breakpoints': call(
+    z.strictObject({ runId: RunId, breakpoints: Breakpoints }),
+    typed<RunSummary>(),
+  ),
+  /**
+   * Takes steps of a paused run until `until` is met or a breakpoint stops it, then pauses it
+   * again; the summary's `stop` says where and why.
+   */
+  'runs.step': call(z.strictObject({ runId: RunId, until: StepUntil }), typed<RunSummary>()),
+  /**
+   * Forces the outcome of a mock's next answer (an element id or `Service.operation`): a call of
+   * it already in flight gets it, else the next one. Journaled, so a replay reproduces it.
+   */
+  'runs.nextOutcome': call(
+    z.strictObject({ runId: RunId, next: NextOutcome }),
+    typed<RunSummary>(),
+  ),
+  /**
+   * A new run that branches off an old one after journal entry `seq` (its current point when
+   * omitted): the same definition, scenario and seed, the same journal up to there, then the
+   * instance data replaced by `data` when given. The original run is left as it was.
+   */
+  'runs.fork': call(
+    z.strictObject({
+      runId: RunId,
+      seq: z.number().int().nonnegative().optional(),
+      data: z.record(z.string(), z.unknown()).optional(),
+      mode: RunMode.optional(),
+    }),
+    typed<RunSummary>(),
+  ),
+  /** Runs a finished or unfinished run's pinned definition again with its scenario and seed. */
+  'runs.rerun': call(
+    z.strictObject({ runId: RunId, mode: RunMode.optional() }),
+    typed<RunSummary>(),
+  ),
+  /** The scenarios saved with a flow or map, by name. */
+  'scenarios.list': call(z.strictObject({ workflowId: WorkflowId }), typed<SavedScenario[]>()),
+  /** Saves (or replaces) a named scenario of a flow or map. */
+  'scenarios.save': call(
+    z.strictObject({ workflowId: WorkflowId, name: ScenarioName, scenario: Scenario }),
+    typed<SavedScenario>(),
+  ),
+  'scenarios.delete': call(
+    z.strictObject({ workflowId: WorkflowId, name: ScenarioName }),
+    z.strictObject({ deleted: z.boolean() }),
   ),
   /** A run's report (DESIGN.md §5), built from its journal: steps, events, verdict. */
   'runs.get': call(byRun, typed<RunReport>()),

@@ -163,4 +163,15 @@ export interface RunSummary {
   readonly endedAtMs: number | null;
   /** The last journal entry. */
   readonly seq: number;
+  /** `debug` when it was started to be stepped through (it stops at breakpoints). */
+  readonly mode: 'run' | 'debug';
+  /** Where and why a paused run stopped (a debugged run, or a run paused by hand). */
+  readonly stop?: import('./debug').DebugStop;
+  /** The elements the instance is at now (calling, waiting, retrying…); empty once it ended. */
+  readonly active: readonly string[];
+  /** Attempts after the first, over all its calls so far. */
+  readonly retries: number;
+  /** For a branch: the run it was forked from and the journal entry it branched after. */
+  readonly parentRunId: string | null;
+  readonly forkedAtSeq: number | null;
 }

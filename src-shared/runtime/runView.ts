@@ -1,0 +1,114 @@
+/**
+ * What the debugger and replay show of a run at any point of its history, computed from its
+ * journal only (the runtime's one trace, src-main/runtime/README.md). Pure and incremental: the
+ * renderer appends journal pages as they arrive and asks for the view at any `seq`, fast enough to
+ * follow a scrubber over a 100,000-entry run.
+ */
+import type { JournalEntry } from '../contract/contract';
+import type { WorkflowDocument } from '../model/document';
+import type { LedgerEntry, RunStatus } from './runReport';
+
+/** How an element looks on the canvas at a point of a run. */
+export type ElementRunState =
+  'active' | 'completed' | 'failed' | 'retrying' | 'waiting' | 'compensating' | 'compensated';
+
+/** A map's consumer (service node) as the broker sees it at a point of a run. */
+export interface QueueState {
+  /** The service node id. */
+  readonly service: string;
+  /** Events published for it and not yet delivered (its backlog). */
+  readonly depth: number;
+  /** Deliveries taken so far (duplicates and redeliveries included). */
+  readonly delivered: number;
+  /** How long the oldest waiting event has waited, at this point (0 with nothing waiting). */
+  readonly lagMs: number;
+  readonly deadLetters: number;
+  /** The consumer is inside a down window of the scenario. */
+  readonly down: boolean;
+}
+
+/** An event published and not yet delivered to one of its consumers (drawn moving on a map). */
+export interface EventInFlight {
+  readonly eventId: string;
+  readonly type: string;
+  /** The publishing node (a service node, an event node, or `outside`). */
+  readonly from: string;
+  /** The consumer node it is on its way to. */
+  readonly to: string;
+  readonly publishedAtMs: number;
+}
+
+/** Everything the canvas and the panels show at one point of a run. */
+export interface RunViewAt {
+  /** The last journal entry included. */
+  readonly seq: number;
+  readonly atMs: number;
+  readonly status: RunStatus;
+  /** Every element touched so far, by element id. */
+  readonly elements: Readonly<Record<string, ElementRunState>>;
+  /** How many times each connection was taken so far, by connection id. */
+  readonly edges: Readonly<Record<string, number>>;
+  /** Elements in the order they were entered: the path taken. */
+  readonly path: readonly string[];
+  readonly queues: readonly QueueState[];
+  readonly inFlight: readonly EventInFlight[];
+  /** The mocks' ledgers so far, in journal order. */
+  readonly ledger: readonly LedgerEntry[];
+  /** Elements waiting for a person or an event at this point. */
+  readonly waitingFor: readonly string[];
+}
+
+/** One bar of the timeline: a call attempt, a compensation, a timer, a wait or a delivery. */
+export interface TimelineBar {
+  /** The row it sits in: a service name (calls), or the element's name for timers and waits. */
+  readonly row: string;
+  readonly elementId: string | null;
+  readonly label: string;
+  readonly kind: 'call' | 'compensation' | 'timer' | 'wait' | 'delivery';
+  readonly attempt: number;
+  /** `ok`, `failed`, `timeout`, `compensated`, `fired`, `approve`… (null while it goes on). */
+  readonly outcome: string | null;
+  readonly startMs: number;
+  readonly endMs: number | null;
+  readonly startSeq: number;
+  readonly endSeq: number | null;
+}
+
+/** One arrow of a map's sequence diagram: an event published, delivered, or dead-lettered. */
+export interface SequenceMessage {
+  readonly seq: number;
+  readonly atMs: number;
+  readonly kind: 'publish' | 'delivery' | 'duplicate' | 'redelivery' | 'dead-letter';
+  readonly eventId: string;
+  readonly type: string;
+  readonly from: string;
+  readonly to: string | null;
+}
+
+/** A run's history, indexed for the debugger. */
+export interface RunHistory {
+  readonly kind: 'flow' | 'map';
+  readonly entries: readonly JournalEntry[];
+  /** The last journal entry held (0 when none). */
+  readonly lastSeq: number;
+  /** Adds journal entries that follow the last one held (a later page, or a live run's progress). */
+  append(entries: readonly JournalEntry[]): void;
+  /** The view right after entry `seq` (clamped to what is held). */
+  at(seq: number): RunViewAt;
+  /** Every bar, for the whole history held (the panel greys what lies after the cursor). */
+  timeline(): readonly TimelineBar[];
+  /** Every message of a map's sequence diagram (empty for a flow without events). */
+  sequence(): readonly SequenceMessage[];
+  /** The first entry where something failed (a failed attempt, a timeout, a fault), or null. */
+  firstFailureSeq(): number | null;
+  /** The element a journal entry is about (for links from the log to the canvas), or null. */
+  elementOf(entry: JournalEntry): string | null;
+}
+
+/** Builds the history of a run of `document` (the flow or map the run was started from). */
+export function createRunHistory(_options: {
+  readonly document: WorkflowDocument;
+  readonly entries?: readonly JournalEntry[];
+}): RunHistory {
+  throw new Error('createRunHistory is being built (issue 7)');
+}
