@@ -113,5 +113,10 @@ describe('the timeline panel', () => {
     expect(range()).not.toBe(whole);
     await user.click(screen.getByRole('button', { name: 'Fit the whole run' }));
     expect(range()).toBe(whole);
+    screen.getByRole('button', { name: 'Zoom in' }).focus();
+    await user.keyboard('+');
+    expect(range()).not.toBe(whole);
+    await user.keyboard('0');
+    expect(range()).toBe(whole);
   });
 });

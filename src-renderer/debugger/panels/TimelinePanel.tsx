@@ -40,7 +40,7 @@ function describe(bar: TimelineBar, state: Drawn['state']): string {
  * The run's steps over time, one row per service (calls, compensations, deliveries) or per
  * element (timers and waits): retries, compensations, back-offs and outcomes styled apart, a line
  * at the cursor, bars after it greyed. A bar clicked (or Enter on it) moves the cursor to where it
- * started. Zoom keeps the cursor in view; bars thinner than a pixel next to one another are drawn
+ * started. Zoom (+, − and 0 for the whole run, with focus in the panel) keeps the cursor in view; bars thinner than a pixel next to one another are drawn
  * as one, so a 100,000-entry run stays light.
  */
 export function TimelinePanel({ history, cursor, onSeek, onSelectElement }: RunPanelProps) {
@@ -122,7 +122,19 @@ export function TimelinePanel({ history, cursor, onSeek, onSelectElement }: RunP
     setZoom((current) => Math.min(MAX_ZOOM, Math.max(1, current * factor)));
 
   return (
-    <section className="run-panel timeline-panel" aria-label="Timeline">
+    <section
+      className="run-panel timeline-panel"
+      aria-label="Timeline"
+      aria-keyshortcuts="+ - 0"
+      onKeyDown={(event) => {
+        if (event.target instanceof HTMLInputElement) return;
+        if (event.key === '+' || event.key === '=') zoomBy(2);
+        else if (event.key === '-') zoomBy(1 / 2);
+        else if (event.key === '0') setZoom(1);
+        else return;
+        event.preventDefault();
+      }}
+    >
       <div className="run-panel-toolbar">
         <span className="run-panel-title">
           {formatMs(start)} – {formatMs(start + span)}
