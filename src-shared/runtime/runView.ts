@@ -191,6 +191,7 @@ export function createRunHistory(options: {
     const direct =
       inDocument(data.elementId) ??
       inDocument((data.event as { elementId?: unknown } | undefined)?.elementId) ??
+      inDocument(elementOfTimer((data.event as { timerId?: unknown } | undefined)?.timerId)) ??
       (entry.kind === 'result'
         ? inDocument(index.requests.get(Number(data.request))?.elementId)
         : null) ??
@@ -220,6 +221,13 @@ export function createRunHistory(options: {
     elementOf,
     nameOf,
   };
+}
+
+/** The element a timer belongs to: its id reads `<purpose>:<element>` (`retry:chargePayment`). */
+function elementOfTimer(timerId: unknown): string | null {
+  if (typeof timerId !== 'string') return null;
+  const colon = timerId.indexOf(':');
+  return colon < 0 ? null : timerId.slice(colon + 1);
 }
 
 /** A failed attempt, a timeout, a dead letter or a fault. */

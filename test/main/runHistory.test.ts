@@ -115,6 +115,13 @@ describe('the order saga with payment failing', () => {
     expect(history.elementOf(failed)).toBe('chargePayment');
     expect(history.at(firstFailure! - 1).elements.chargePayment).toBe('active');
     expect(history.elementOf(history.entries[0]!)).toBeNull();
+    const fired = history.entries.find(
+      (entry) =>
+        entry.kind === 'event' &&
+        valueText(entry).includes('chargePayment') &&
+        JSON.stringify(entry.data.event).includes('timer.fired'),
+    )!;
+    expect(history.elementOf(fired)).toBe('chargePayment');
     expect(history.sequence()).toEqual([]);
     expect(history.nameOf('chargePayment')).toBe('Charge payment');
     expect(history.nameOf('nowhere')).toBe('nowhere');
