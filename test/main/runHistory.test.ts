@@ -348,6 +348,31 @@ describe('the choreography saga', () => {
   });
 });
 
+describe('the order fan-out', () => {
+  it('shows the service that starts the instance at work, and a consumer down catching up', async () => {
+    const fanout = example('order-fanout');
+    const ran = await runDocument(fanout, {
+      input: mapOrder,
+      down: { Analytics: [{ fromMs: 0, toMs: 30_000 }] },
+    });
+    const history = historyOf(fanout, ran);
+    const starting = seqWhere(
+      history,
+      (entry) => entry.kind === 'request' && entry.actor === 'svc:storefront:0',
+    );
+    expect(history.at(starting).elements.storefront).toBe('active');
+    const analytics = (seq: number) =>
+      history.at(seq).queues.find((queue) => queue.service === 'analytics')!;
+    const down = seqWhere(history, (entry) => entry.kind === 'delivery.postponed');
+    expect(analytics(down)).toMatchObject({ depth: 1, down: true });
+    const end = history.at(history.lastSeq);
+    expect(end.path[0]).toBe('storefront');
+    expect(end.elements).toMatchObject({ storefront: 'completed', analytics: 'completed' });
+    expect(end.edges.publish_storefront_orderPlaced).toBe(1);
+    expect(analytics(history.lastSeq)).toMatchObject({ depth: 0, delivered: 1, down: false });
+  });
+});
+
 describe('the travel booking', () => {
   it('given the car failing, then the parallel branches are active together and the booked ones compensated', async () => {
     const travel = example('travel-booking');
