@@ -493,6 +493,17 @@ describe('a long run', () => {
         const fromScratch = createRunHistory({ document, entries: long.slice(0, seq) });
         expect(history.at(seq), `at ${seq}`).toEqual(fromScratch.at(seq));
       }
+      // Played forward entry by entry across a checkpoint, then back.
+      const around = 3 * CHECKPOINT_INTERVAL;
+      const steps = [
+        ...Array.from({ length: 12 }, (_, index) => around - 6 + index),
+        around + 3,
+        around - 2,
+      ];
+      for (const seq of steps) {
+        const fromScratch = createRunHistory({ document, entries: long.slice(0, seq) });
+        expect(history.at(seq), `at ${seq}`).toEqual(fromScratch.at(seq));
+      }
       const end = history.at(history.lastSeq);
       expect(end.ledger.length).toBe(long.filter((entry) => entry.kind === 'effect').length);
       expect(history.timeline().length).toBeGreaterThan(1_000);
