@@ -7,6 +7,15 @@
 import type { JournalEntry } from '../contract/contract';
 import type { WorkflowDocument } from '../model/document';
 import type { LedgerEntry, RunStatus } from './runReport';
+import {
+  applyEntry,
+  DocumentIndex,
+  FAILED_OUTCOMES,
+  FoldIndex,
+  FoldState,
+  nodeOf,
+  TimelineBuilder,
+} from './runViewFold';
 
 /** How an element looks on the canvas at a point of a run. */
 export type ElementRunState =
@@ -88,6 +97,8 @@ export interface SequenceMessage {
 /** A run's history, indexed for the debugger. */
 export interface RunHistory {
   readonly kind: 'flow' | 'map';
+  /** The flow or map the run was started from. */
+  readonly document: WorkflowDocument;
   readonly entries: readonly JournalEntry[];
   /** The last journal entry held (0 when none). */
   readonly lastSeq: number;
@@ -103,12 +114,137 @@ export interface RunHistory {
   firstFailureSeq(): number | null;
   /** The element a journal entry is about (for links from the log to the canvas), or null. */
   elementOf(entry: JournalEntry): string | null;
+  /** An element's name in the document (its id when it has none or is not there). */
+  nameOf(elementId: string): string;
 }
 
+/** A copy of the fold is kept every this many entries: `at(seq)` replays at most this many. */
+export const CHECKPOINT_INTERVAL = 256;
+
 /** Builds the history of a run of `document` (the flow or map the run was started from). */
-export function createRunHistory(_options: {
+export function createRunHistory(options: {
   readonly document: WorkflowDocument;
   readonly entries?: readonly JournalEntry[];
 }): RunHistory {
-  throw new Error('createRunHistory is being built (issue 7)');
+  const doc = new DocumentIndex(options.document);
+  const index = new FoldIndex();
+  const timeline = new TimelineBuilder(doc);
+  const entries: JournalEntry[] = [];
+  const head = new FoldState();
+  /** `checkpoints[i]` is the state after `entries[(i + 1) * CHECKPOINT_INTERVAL - 1]`. */
+  const checkpoints: FoldState[] = [];
+  let firstFailure: number | null = null;
+  let lastView: RunViewAt | null = null;
+  /**
+   * The state last asked for before the end, owned by this history (never a checkpoint): a
+   * scrubber held still asks again and again, and playback asks for the next entries.
+   */
+  let held: { position: number; state: FoldState; view: RunViewAt } | null = null;
+
+  const append = (more: readonly JournalEntry[]) => {
+    for (const entry of more) {
+      const last = entries.at(-1)?.seq ?? 0;
+      // A page may overlap what is held (a live run's progress fetched again): skip what is known.
+      if (entry.seq <= last) continue;
+      if (!Number.isInteger(entry.seq))
+        throw new Error(`journal entry seq must be an integer, got ${String(entry.seq)}`);
+      entries.push(entry);
+      applyEntry(head, entry, doc, index, true);
+      timeline.add(entry, index);
+      if (firstFailure === null && isFailure(entry)) firstFailure = entry.seq;
+      if (entries.length % CHECKPOINT_INTERVAL === 0) checkpoints.push(head.clone());
+    }
+    lastView = null;
+  };
+
+  /** The position of the last entry with a seq at most `seq` (-1 when none). */
+  const positionOf = (seq: number): number => {
+    let low = 0;
+    let high = entries.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (entries[middle]!.seq <= seq) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  };
+
+  const at = (seq: number): RunViewAt => {
+    const position = positionOf(seq);
+    if (position === entries.length - 1) {
+      lastView ??= head.view(doc, index);
+      return lastView;
+    }
+    if (held !== null && held.position === position) return held.view;
+    const checkpoint = Math.floor((position + 1) / CHECKPOINT_INTERVAL) - 1;
+    const fromCheckpoint = (checkpoint + 1) * CHECKPOINT_INTERVAL;
+    // Playing forward goes on from the state last shown when it is no further than a checkpoint.
+    const goOn = held !== null && held.position < position && held.position >= fromCheckpoint - 1;
+    let state: FoldState;
+    let next: number;
+    if (goOn) {
+      state = held!.state;
+      next = held!.position + 1;
+    } else {
+      state = checkpoint >= 0 ? checkpoints[checkpoint]!.clone() : new FoldState();
+      next = fromCheckpoint;
+    }
+    for (let i = next; i <= position; i += 1) applyEntry(state, entries[i]!, doc, index, false);
+    held = { position, state, view: state.view(doc, index) };
+    return held.view;
+  };
+
+  const elementOf = (entry: JournalEntry): string | null => {
+    const data = entry.data;
+    const inDocument = (id: unknown) => (typeof id === 'string' && doc.has(id) ? id : null);
+    const actor = entry.actor ?? '';
+    const direct =
+      inDocument(data.elementId) ??
+      inDocument((data.event as { elementId?: unknown } | undefined)?.elementId) ??
+      inDocument(elementOfTimer((data.event as { timerId?: unknown } | undefined)?.timerId)) ??
+      (entry.kind === 'result'
+        ? inDocument(index.requests.get(Number(data.request))?.elementId)
+        : null) ??
+      (entry.kind === 'publish' ? inDocument(doc.eventNodesOf(data)[0]) : null) ??
+      inDocument(data.service);
+    if (direct !== null) return direct;
+    if (actor.startsWith('svc:')) return inDocument(nodeOf(actor));
+    return inDocument(index.childElement.get(actor));
+  };
+
+  if (options.entries) append(options.entries);
+
+  const nameOf = (elementId: string) => doc.elements.get(elementId)?.name || elementId;
+
+  return {
+    kind: doc.kind,
+    document: options.document,
+    entries,
+    get lastSeq() {
+      return entries.at(-1)?.seq ?? 0;
+    },
+    append,
+    at,
+    timeline: () => timeline.timeline(),
+    sequence: () => timeline.sequence(),
+    firstFailureSeq: () => firstFailure,
+    elementOf,
+    nameOf,
+  };
+}
+
+/** The element a timer belongs to: its id reads `<purpose>:<element>` (`retry:chargePayment`). */
+function elementOfTimer(timerId: unknown): string | null {
+  if (typeof timerId !== 'string') return null;
+  const colon = timerId.indexOf(':');
+  return colon < 0 ? null : timerId.slice(colon + 1);
+}
+
+/** A failed attempt, a timeout, a dead letter or a fault. */
+function isFailure(entry: JournalEntry): boolean {
+  if (entry.kind === 'fault' || entry.kind === 'dead-letter') return true;
+  return entry.kind === 'result' && FAILED_OUTCOMES.has(String(entry.data.outcome));
 }
