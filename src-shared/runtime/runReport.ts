@@ -1,3 +1,5 @@
+import type { DebugStop } from './debug';
+
 /**
  * What a run reports (DESIGN.md §5): `baton run --json`, the contract and the debugger read the
  * same shape. Baton adds fields to the designed ones; it never removes or renames them.
@@ -166,7 +168,7 @@ export interface RunSummary {
   /** `debug` when it was started to be stepped through (it stops at breakpoints). */
   readonly mode: 'run' | 'debug';
   /** Where and why a paused run stopped (a debugged run, or a run paused by hand). */
-  readonly stop?: import('./debug').DebugStop;
+  readonly stop?: DebugStop;
   /** The elements the instance is at now (calling, waiting, retrying…); empty once it ended. */
   readonly active: readonly string[];
   /** Attempts after the first, over all its calls so far. */

@@ -93,6 +93,9 @@ export function JournalPanel({ history, cursor, onSeek, onSelectElement }: RunPa
   }, [history, entries, lastSeq, kind, element, query]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns functions React's compiler cannot memoize, so it leaves this
+  // component as written; the list re-renders on scroll by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: positions.length,
     getScrollElement: () => scroller.current,
