@@ -7,6 +7,15 @@
 import type { JournalEntry } from '../contract/contract';
 import type { WorkflowDocument } from '../model/document';
 import type { LedgerEntry, RunStatus } from './runReport';
+import {
+  applyEntry,
+  DocumentIndex,
+  FAILED_OUTCOMES,
+  FoldIndex,
+  FoldState,
+  nodeOf,
+  TimelineBuilder,
+} from './runViewFold';
 
 /** How an element looks on the canvas at a point of a run. */
 export type ElementRunState =
@@ -105,10 +114,108 @@ export interface RunHistory {
   elementOf(entry: JournalEntry): string | null;
 }
 
+/** A copy of the fold is kept every this many entries: `at(seq)` replays at most this many. */
+export const CHECKPOINT_INTERVAL = 256;
+
 /** Builds the history of a run of `document` (the flow or map the run was started from). */
-export function createRunHistory(_options: {
+export function createRunHistory(options: {
   readonly document: WorkflowDocument;
   readonly entries?: readonly JournalEntry[];
 }): RunHistory {
-  throw new Error('createRunHistory is being built (issue 7)');
+  const doc = new DocumentIndex(options.document);
+  const index = new FoldIndex();
+  const timeline = new TimelineBuilder(doc);
+  const entries: JournalEntry[] = [];
+  const head = new FoldState();
+  /** `checkpoints[i]` is the state after `entries[(i + 1) * CHECKPOINT_INTERVAL - 1]`. */
+  const checkpoints: FoldState[] = [];
+  let firstFailure: number | null = null;
+  let lastView: RunViewAt | null = null;
+  /** The view last asked for before the end (a scrubber held still asks again and again). */
+  let heldView: RunViewAt | null = null;
+
+  const append = (more: readonly JournalEntry[]) => {
+    for (const entry of more) {
+      const last = entries.at(-1)?.seq ?? 0;
+      // A page may overlap what is held (a live run's progress fetched again): skip what is known.
+      if (entry.seq <= last) continue;
+      if (!Number.isInteger(entry.seq))
+        throw new Error(`journal entry seq must be an integer, got ${String(entry.seq)}`);
+      entries.push(entry);
+      applyEntry(head, entry, doc, index, true);
+      timeline.add(entry, index);
+      if (firstFailure === null && isFailure(entry)) firstFailure = entry.seq;
+      if (entries.length % CHECKPOINT_INTERVAL === 0) checkpoints.push(head.clone());
+    }
+    lastView = null;
+  };
+
+  /** The position of the last entry with a seq at most `seq` (-1 when none). */
+  const positionOf = (seq: number): number => {
+    let low = 0;
+    let high = entries.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (entries[middle]!.seq <= seq) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  };
+
+  const at = (seq: number): RunViewAt => {
+    const position = positionOf(seq);
+    if (position === entries.length - 1) {
+      lastView ??= head.view(doc, index);
+      return lastView;
+    }
+    if (heldView !== null && heldView.seq === entries[position]?.seq) return heldView;
+    const checkpoint = Math.floor((position + 1) / CHECKPOINT_INTERVAL) - 1;
+    const state = checkpoint >= 0 ? checkpoints[checkpoint]!.clone() : new FoldState();
+    for (let i = (checkpoint + 1) * CHECKPOINT_INTERVAL; i <= position; i += 1)
+      applyEntry(state, entries[i]!, doc, index, false);
+    heldView = state.view(doc, index);
+    return heldView;
+  };
+
+  const elementOf = (entry: JournalEntry): string | null => {
+    const data = entry.data;
+    const inDocument = (id: unknown) => (typeof id === 'string' && doc.has(id) ? id : null);
+    const actor = entry.actor ?? '';
+    const direct =
+      inDocument(data.elementId) ??
+      inDocument((data.event as { elementId?: unknown } | undefined)?.elementId) ??
+      (entry.kind === 'result'
+        ? inDocument(index.requests.get(Number(data.request))?.elementId)
+        : null) ??
+      (entry.kind === 'publish' ? inDocument(doc.eventNodesOf(data)[0]) : null) ??
+      inDocument(data.service);
+    if (direct !== null) return direct;
+    if (actor.startsWith('svc:')) return inDocument(nodeOf(actor));
+    return inDocument(index.childElement.get(actor));
+  };
+
+  if (options.entries) append(options.entries);
+
+  return {
+    kind: doc.kind,
+    entries,
+    get lastSeq() {
+      return entries.at(-1)?.seq ?? 0;
+    },
+    append,
+    at,
+    timeline: () => timeline.timeline(),
+    sequence: () => timeline.sequence(),
+    firstFailureSeq: () => firstFailure,
+    elementOf,
+  };
+}
+
+/** A failed attempt, a timeout, a dead letter or a fault. */
+function isFailure(entry: JournalEntry): boolean {
+  if (entry.kind === 'fault' || entry.kind === 'dead-letter') return true;
+  return entry.kind === 'result' && FAILED_OUTCOMES.has(String(entry.data.outcome));
 }
