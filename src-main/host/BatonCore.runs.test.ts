@@ -137,3 +137,92 @@ describe('runs over the contract', () => {
     );
   });
 });
+
+describe('the debugger over the contract', () => {
+  /** Every `runs.changed` event's runs, in order. */
+  function changes(core: BatonCore) {
+    const seen: { runId: string; status: string; seq: number }[] = [];
+    core.events.subscribe(({ channel, payload }) => {
+      if (channel === 'runs.changed') seen.push(...(payload as EventPayload<'runs.changed'>).runs);
+    });
+    return seen;
+  }
+
+  it('given the saga debugged with a breakpoint on payment, when a person makes payment fail at each stop, then it compensates, and a fork with other data and a rerun are listed with it', async () => {
+    const { core, client } = start();
+    const seen = changes(core);
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    const run = await client['runs.start']({
+      id: saga.id,
+      scenario: { input: { orderId: 'o-1', amount: 120 } },
+      mode: 'debug',
+      breakpoints: [{ kind: 'element', target: 'chargePayment' }],
+    });
+    expect(run).toMatchObject({ status: 'paused', mode: 'debug', stop: { reason: 'start' } });
+    const stepped = await client['runs.step']({ runId: run.runId, until: { toElement: 'shipOrder' } });
+    expect(stepped).toMatchObject({
+      status: 'paused',
+      active: ['chargePayment'],
+      stop: { reason: 'breakpoint', elementId: 'chargePayment' },
+    });
+    const fork = await client['runs.fork']({
+      runId: run.runId,
+      seq: 8,
+      data: { orderId: 'o-1', amount: 5 },
+      mode: 'debug',
+    });
+    expect(fork).toMatchObject({ parentRunId: run.runId, forkedAtSeq: 8, status: 'paused' });
+
+    let summary = stepped;
+    while (summary.status === 'paused') {
+      await client['runs.nextOutcome']({
+        runId: run.runId,
+        next: { key: 'Payment.charge', outcome: 'fail' },
+      });
+      summary = await client['runs.step']({ runId: run.runId, until: { toElement: 'shipOrder' } });
+    }
+    expect(summary).toMatchObject({ status: 'compensated', active: [], retries: 1 });
+    expect((await client['runs.get']({ runId: run.runId })).compensated).toEqual([
+      'reserveInventory',
+      'createOrder',
+    ]);
+    await expect(
+      client['runs.step']({ runId: run.runId, until: 'event' }),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/has ended/) });
+
+    const again = await client['runs.rerun']({ runId: fork.runId });
+    expect(await settled(core, client, again.runId, ['completed'])).toBe('completed');
+    const listed = await client['runs.list']({ workflowId: saga.id });
+    expect(listed.map((listedRun) => listedRun.runId)).toEqual([
+      again.runId,
+      fork.runId,
+      run.runId,
+    ]);
+    expect(
+      (await client['runs.list']({ statuses: ['compensated'] })).map((r) => r.runId),
+    ).toEqual([run.runId]);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const told = new Set(seen.map((change) => change.runId));
+    expect([...told].sort()).toEqual([again.runId, fork.runId, run.runId].sort());
+    expect(seen.some((change) => change.runId === run.runId && change.status === 'compensated')).toBe(
+      true,
+    );
+  });
+
+  it('saves, lists and deletes scenarios per flow, and forgets them with the flow', async () => {
+    const { client } = start();
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    const scenario = { seed: 4, mocks: { 'Payment.charge': { outcomes: ['fail' as const] } } };
+    const saved = await client['scenarios.save']({ workflowId: saga.id, name: 'fails', scenario });
+    expect(saved).toMatchObject({ workflowId: saga.id, name: 'fails', scenario });
+    expect(await client['scenarios.list']({ workflowId: saga.id })).toEqual([saved]);
+    expect(await client['scenarios.delete']({ workflowId: saga.id, name: 'fails' })).toEqual({
+      deleted: true,
+    });
+    await client['scenarios.save']({ workflowId: saga.id, name: 'fails', scenario });
+    await client['workflows.delete']({ id: saga.id });
+    await expect(client['scenarios.list']({ workflowId: saga.id })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+});

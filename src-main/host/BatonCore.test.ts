@@ -39,6 +39,20 @@ const validPayloads: { [C in CallChannel]: CallInput<C> } = {
   'runs.journal': { runId: 'run-0123456789ab', after: 0, limit: 10 },
   'runs.stateAt': { runId: 'run-0123456789ab', seq: 3 },
   'runs.replay': { runId: 'run-0123456789ab' },
+  'runs.breakpoints': {
+    runId: 'run-0123456789ab',
+    breakpoints: [{ kind: 'element', target: 'chargePayment', condition: 'data.amount > 100' }],
+  },
+  'runs.step': { runId: 'run-0123456789ab', until: { toElement: 'chargePayment' } },
+  'runs.nextOutcome': {
+    runId: 'run-0123456789ab',
+    next: { key: 'Payment.charge', outcome: 'fail' },
+  },
+  'runs.fork': { runId: 'run-0123456789ab', seq: 12, data: { amount: 5 }, mode: 'debug' },
+  'runs.rerun': { runId: 'run-0123456789ab', mode: 'run' },
+  'scenarios.list': { workflowId: someId },
+  'scenarios.save': { workflowId: someId, name: 'payment fails', scenario: { seed: 2 } },
+  'scenarios.delete': { workflowId: someId, name: 'payment fails' },
 };
 
 /** The fields each channel cannot do without. */
@@ -72,6 +86,14 @@ const requiredFields: { [C in CallChannel]: readonly string[] } = {
   'runs.journal': ['runId'],
   'runs.stateAt': ['runId', 'seq'],
   'runs.replay': ['runId'],
+  'runs.breakpoints': ['runId', 'breakpoints'],
+  'runs.step': ['runId', 'until'],
+  'runs.nextOutcome': ['runId', 'next'],
+  'runs.fork': ['runId'],
+  'runs.rerun': ['runId'],
+  'scenarios.list': ['workflowId'],
+  'scenarios.save': ['workflowId', 'name', 'scenario'],
+  'scenarios.delete': ['workflowId', 'name'],
 };
 
 /** A value of another type than `value`, to put in its place. */

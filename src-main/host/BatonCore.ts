@@ -13,6 +13,7 @@ import { Runtime } from '../runtime/Runtime';
 import { closeWorkspace, openWorkspace, type Workspace } from '../storage/openWorkspace';
 import { CatalogRepository } from '../storage/CatalogRepository';
 import { MachineRepository } from '../storage/MachineRepository';
+import { ScenarioRepository } from '../storage/ScenarioRepository';
 import { WorkflowRepository } from '../storage/WorkflowRepository';
 
 export interface CoreOptions {
@@ -59,6 +60,7 @@ export class BatonCore {
       repository,
       machines: new MachineRepository(this.db),
       catalog,
+      scenarios: new ScenarioRepository(this.db),
       events: this.events,
       now: options.now ?? Date.now,
       info: { version: appVersion(), mode: options.mode, workspacePath: options.workspacePath },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Workspace } from '../storage/openWorkspace';
+import type { Breakpoint, DebugStop, RunMode } from '../../src-shared/runtime/debug';
 import type { RunStatus } from '../../src-shared/runtime/runReport';
 
 /** One row of a run's journal: the runtime's single trace event type. */
@@ -42,6 +43,20 @@ export interface RunRow {
   readonly forkedAt: number | null;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** `debug` runs start paused; both stop at their breakpoints. */
+  readonly mode: RunMode;
+  readonly breakpoints: readonly Breakpoint[];
+  /** Why the run is paused where it is (null when it is not paused). */
+  readonly stop: DebugStop | null;
+}
+
+/** Which runs a list shows (every filter optional). */
+export interface RunFilter {
+  readonly limit?: number;
+  readonly statuses?: readonly RunStatus[];
+  readonly workflowId?: string;
+  /** Contained in the run id, the correlation id or the name, ignoring case. */
+  readonly query?: string;
 }
 
 /** Everything one step of one run writes, committed together. */
@@ -79,6 +94,9 @@ interface RawRun {
   forked_at: number | null;
   created_at: number;
   updated_at: number;
+  mode: RunMode;
+  breakpoints: string;
+  stop: string | null;
 }
 
 const toRun = (raw: RawRun): RunRow => ({
@@ -101,6 +119,9 @@ const toRun = (raw: RawRun): RunRow => ({
   forkedAt: raw.forked_at,
   createdAt: raw.created_at,
   updatedAt: raw.updated_at,
+  mode: raw.mode,
+  breakpoints: JSON.parse(raw.breakpoints) as Breakpoint[],
+  stop: raw.stop === null ? null : (JSON.parse(raw.stop) as DebugStop),
 });
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -122,6 +143,10 @@ export class RunStore {
     updateStatus: Statement;
     update: Statement;
     setPaused: Statement;
+    setDebug: Statement;
+    setStop: Statement;
+    setFork: Statement;
+    deleteRun: Statement;
     run: Statement;
     runByUid: Statement;
     list: Statement;
@@ -142,10 +167,10 @@ export class RunStore {
       readBlob: prepare('SELECT text FROM run_blobs WHERE hash = ?').pluck(),
       insertRun: prepare(`INSERT INTO runs (uid, workflow_id, version, name, kind, definition_hash,
         scenario, seed, correlation_id, status, paused, now_ms, ended_at_ms, state, parent_run,
-        forked_at, created_at, updated_at)
+        forked_at, created_at, updated_at, mode, breakpoints)
         VALUES (@uid, @workflowId, @version, @name, @kind, @definitionHash, @scenario, @seed,
         @correlationId, @status, 0, @nowMs, NULL, @state, @parentRun, @forkedAt, @createdAt,
-        @createdAt)`),
+        @createdAt, @mode, @breakpoints)`),
       journal: prepare(
         'INSERT INTO run_journal (run, seq, at_ms, kind, actor, data) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -163,9 +188,18 @@ export class RunStore {
       setPaused: prepare(`UPDATE runs SET paused = @paused, updated_at = @now, status = CASE
         WHEN @paused = 1 AND status = 'running' THEN 'paused'
         WHEN @paused = 0 AND status = 'paused' THEN 'running' ELSE status END WHERE uid = @uid`),
+      setDebug: prepare('UPDATE runs SET breakpoints = ?, updated_at = ? WHERE uid = ?'),
+      setStop: prepare('UPDATE runs SET stop = ?, updated_at = ? WHERE uid = ?'),
+      setFork: prepare('UPDATE runs SET parent_run = ?, forked_at = ? WHERE uid = ?'),
+      deleteRun: prepare('DELETE FROM runs WHERE uid = ?'),
       run: prepare('SELECT * FROM runs WHERE id = ?'),
       runByUid: prepare('SELECT * FROM runs WHERE uid = ?'),
-      list: prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?'),
+      list: prepare(`SELECT * FROM runs
+        WHERE (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))
+        AND (@workflowId IS NULL OR workflow_id = @workflowId)
+        AND (@query IS NULL OR instr(lower(uid), @query) > 0
+          OR instr(lower(correlation_id), @query) > 0 OR instr(lower(name), @query) > 0)
+        ORDER BY id DESC LIMIT @limit`),
       unfinished: prepare(
         `SELECT * FROM runs WHERE status IN ('running', 'paused') OR
         EXISTS (SELECT 1 FROM run_agenda WHERE run = runs.id AND due_ms IS NOT NULL) ORDER BY id`,
@@ -181,7 +215,7 @@ export class RunStore {
       ),
       machineEvents: prepare(
         `SELECT seq, at_ms, kind, actor, data FROM run_journal
-        WHERE run = ? AND kind IN ('event', 'actor.created') ORDER BY seq`,
+        WHERE run = ? AND kind IN ('event', 'actor.created', 'data.edited') ORDER BY seq`,
       ),
       lastSnapshot: prepare(
         'SELECT seq, state FROM run_snapshots WHERE run = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
@@ -233,8 +267,15 @@ export class RunStore {
     return text;
   }
 
-  insertRun(run: Omit<RunRow, 'id' | 'paused' | 'endedAtMs' | 'updatedAt'>): RunRow {
-    const { lastInsertRowid } = this.statements.insertRun.run(run);
+  insertRun(
+    run: Omit<RunRow, 'id' | 'paused' | 'endedAtMs' | 'updatedAt' | 'stop' | 'breakpoints'> & {
+      readonly breakpoints?: readonly Breakpoint[];
+    },
+  ): RunRow {
+    const { lastInsertRowid } = this.statements.insertRun.run({
+      ...run,
+      breakpoints: JSON.stringify(run.breakpoints ?? []),
+    });
     return this.run(Number(lastInsertRowid)) as RunRow;
   }
 
@@ -247,6 +288,24 @@ export class RunStore {
     this.statements.setPaused.run({ paused: paused ? 1 : 0, now, uid });
   }
 
+  setBreakpoints(uid: string, breakpoints: readonly Breakpoint[], now: number): void {
+    this.statements.setDebug.run(JSON.stringify(breakpoints), now, uid);
+  }
+
+  setStop(uid: string, stop: DebugStop | null, now: number): void {
+    this.statements.setStop.run(stop === null ? null : JSON.stringify(stop), now, uid);
+  }
+
+  /** Marks a run as a branch of another, taken after the parent's entry `forkedAt`. */
+  setFork(uid: string, parentRun: string, forkedAt: number): void {
+    this.statements.setFork.run(parentRun, forkedAt, uid);
+  }
+
+  /** Deletes a run and everything it holds (a branch that could not be made). */
+  deleteRun(uid: string): void {
+    this.statements.deleteRun.run(uid);
+  }
+
   run(id: number): RunRow | undefined {
     const raw = this.statements.run.get(id) as RawRun | undefined;
     return raw && toRun(raw);
@@ -257,8 +316,17 @@ export class RunStore {
     return raw && toRun(raw);
   }
 
-  list(limit = 10_000): RunRow[] {
-    return (this.statements.list.all(limit) as RawRun[]).map(toRun);
+  /** Runs, newest first, filtered in SQL. */
+  list(filter: RunFilter = {}): RunRow[] {
+    const query = filter.query?.trim().toLowerCase();
+    return (
+      this.statements.list.all({
+        limit: filter.limit ?? 10_000,
+        statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
+        workflowId: filter.workflowId ?? null,
+        query: query ? query : null,
+      }) as RawRun[]
+    ).map(toRun);
   }
 
   /** Runs that have work left: running or paused, or waiting on something that is due. */
@@ -293,7 +361,7 @@ export class RunStore {
     return (this.statements.journalKind.all(run, kind) as RawJournal[]).map(toJournal);
   }
 
-  /** What a replay needs: the machines created and the events sent to them, in order. */
+  /** What a replay needs: the machines created, the events sent to them and data edits, in order. */
   machineEvents(run: number): JournalRow[] {
     return (this.statements.machineEvents.all(run) as RawJournal[]).map(toJournal);
   }

@@ -1,4 +1,8 @@
 import type { AnyActorRef } from 'xstate';
+import { pendingCompensation } from '../../src-shared/compiler/machineSetup';
+import type { FlowMachineContext } from '../../src-shared/compiler/machineTypes';
+import type { MockOutcome } from '../../src-shared/model/catalog';
+import type { Breakpoint, DebugStop } from '../../src-shared/runtime/debug';
 import { choiceFor, hashText } from '../../src-shared/runtime/random';
 import type { Scenario } from '../../src-shared/runtime/scenario';
 import type { RunStatus } from '../../src-shared/runtime/runReport';
@@ -7,6 +11,7 @@ import {
   loadMachine,
   sendEvent,
   startActor,
+  withData,
   type EffectRequest,
   type MachinePart,
 } from './machines';
@@ -43,6 +48,12 @@ export interface WorldState {
   outcome?: RunStatus;
   /** What a step could not do, which ends the run as failed. */
   fault?: string;
+  /** The document's elements each actor is at now, kept as steps happen (for run lists). */
+  active?: Record<string, readonly string[]>;
+  /** Call attempts after the first, so far. */
+  retries?: number;
+  /** Outcomes a person forced on the next attempt of a call, by element id or `Service.operation`. */
+  forced?: Record<string, MockOutcome>;
 }
 
 /** Everything one step writes; `RunWorld.step` fills it and the runtime commits it. */
@@ -116,6 +127,10 @@ export class RunWorld {
   nowMs: number;
   endedAtMs: number | null;
   paused: boolean;
+  /** Where the run stops by itself (not inputs: never journaled). */
+  breakpoints: readonly Breakpoint[];
+  /** Why the run is paused where it is, or null. */
+  stop: DebugStop | null;
   readonly scenario: Scenario;
   /** Called after every event an actor handled (the runtime ends finished actors here). */
   onSent?: (world: RunWorld, actorId: string, step: StepBuilder) => void;
@@ -134,6 +149,8 @@ export class RunWorld {
     this.nowMs = row.nowMs;
     this.endedAtMs = row.endedAtMs;
     this.paused = row.paused;
+    this.breakpoints = row.breakpoints;
+    this.stop = row.stop;
     this.scenario = JSON.parse(row.scenario) as Scenario;
   }
 
@@ -182,6 +199,13 @@ export class RunWorld {
       id,
       startActor(loadMachine(this.machineText(info.machine), info.part), snapshot),
     );
+  }
+
+  /** Replaces an actor's instance data (its context's `data`), keeping where it is. */
+  replaceData(id: string, data: Record<string, unknown>): void {
+    const actor = this.actors.get(id);
+    if (!actor) throw new Error(`the run has no actor "${id}"`);
+    this.actors.set(id, withData(actor, data));
   }
 
   /**
@@ -272,6 +296,7 @@ export class RunWorld {
     const deleted = new Set(step.agendaDeleted);
     if (deleted.size > 0) this.agenda = this.agenda.filter((item) => !deleted.has(item.id));
     for (const row of step.agendaAdded) this.admit(row);
+    this.trackActive(step);
     this.updateStatus(step);
     let snapshot: StepWrite['snapshot'];
     if (this.state.eventsSinceSnapshot >= SNAPSHOT_INTERVAL) {
@@ -331,18 +356,79 @@ export class RunWorld {
     }
   }
 
+  /**
+   * The journal records where the run is as if it were never paused (pausing and stepping are
+   * not inputs: a debugged run's journal is the one it would have had running freely); only the
+   * status shown says `paused`.
+   */
   private updateStatus(step: StepBuilder): void {
     if (this.status === 'cancelled') return;
-    const previous = this.status;
-    if (this.state.fault) this.status = 'failed';
-    else if (this.agenda.length > 0 && !this.nextItem()) this.status = 'waiting';
-    else if (this.agenda.length > 0) this.status = this.paused ? 'paused' : 'running';
-    else if (this.blocked.size > 0) this.status = 'running';
-    else this.status = this.state.outcome ?? 'waiting';
-    if (this.status !== previous) {
-      if (this.status !== 'running' && this.status !== 'paused') this.endedAtMs = this.nowMs;
-      step.record('run.status', null, { status: this.status, from: previous });
+    const previous = this.status === 'paused' ? 'running' : this.status;
+    let status: RunStatus;
+    if (this.state.fault) status = 'failed';
+    else if (this.agenda.length > 0 && !this.nextItem()) status = 'waiting';
+    else if (this.agenda.length > 0 || this.blocked.size > 0) status = 'running';
+    else status = this.state.outcome ?? 'waiting';
+    if (status !== previous) {
+      if (status !== 'running') this.endedAtMs = this.nowMs;
+      step.record('run.status', null, { status, from: previous });
     }
+    this.status = status === 'running' && this.paused ? 'paused' : status;
+  }
+
+  /** Keeps `state.active` up to date for the actors this step moved. */
+  private trackActive(step: StepBuilder): void {
+    let active = this.state.active;
+    for (const entry of step.journal) {
+      if ((entry.kind !== 'event' && entry.kind !== 'actor.created') || !entry.actor) continue;
+      const now = this.activeElementsOf(entry.actor);
+      const was = active?.[entry.actor];
+      if (now.length === 0 && !was) continue;
+      active = { ...active, [entry.actor]: now };
+      if (now.length === 0) delete active[entry.actor];
+    }
+    if (active !== this.state.active) this.state.active = active ?? {};
+  }
+
+  /**
+   * The elements of the run's document an actor is at: element ids in a flow's state (and the
+   * element being undone while it compensates), a map's service node while a copy handles a
+   * delivery. Started flows (`sub:`) belong to other documents and count for nothing here.
+   */
+  private activeElementsOf(actorId: string): string[] {
+    const info = this.state.actors[actorId];
+    const actor = this.actors.get(actorId);
+    if (!info || !actor || actorId.startsWith('sub:')) return [];
+    const snapshot = actor.getSnapshot() as {
+      status: string;
+      value: unknown;
+      context: Record<string, unknown>;
+    };
+    if (snapshot.status === 'done' || info.part.kind === 'tracker') return [];
+    if (info.part.kind === 'service') return snapshot.context.delivery ? [info.part.node] : [];
+    const names = this.definition.root.names;
+    const found = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') {
+        if (Object.hasOwn(names, value)) found.add(value);
+        return;
+      }
+      if (typeof value !== 'object' || value === null) return;
+      for (const [key, inner] of Object.entries(value)) {
+        if (Object.hasOwn(names, key)) found.add(key);
+        if (key === '__compensating') {
+          const undoing = pendingCompensation(snapshot.context as unknown as FlowMachineContext);
+          if (undoing) found.add(undoing);
+        }
+        walk(inner);
+      }
+    };
+    walk(snapshot.value);
+    if (snapshot.value === '__compensating') {
+      const undoing = pendingCompensation(snapshot.context as unknown as FlowMachineContext);
+      if (undoing) found.add(undoing);
+    }
+    return [...found];
   }
 
   /** Every actor's persisted snapshot and the world state, as stored for resuming and seeking. */

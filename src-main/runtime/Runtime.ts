@@ -8,14 +8,25 @@ import {
   type RunStatus,
   type RunSummary,
 } from '../../src-shared/runtime/runReport';
+import type { Breakpoint, DebugStop, NextOutcome, RunMode, StepUntil } from '../../src-shared/runtime/debug';
 import type { Decision, Scenario } from '../../src-shared/runtime/scenario';
 import { serviceRequesters } from './broker';
 import { buildDefinition, type FlowResolver, type RunDefinition } from './definition';
 import { flowRequesters } from './flowEffects';
 import { sendEvent, startActor, loadMachine } from './machines';
 import { onActorDone, performers } from './performers';
+import { findStop, stepFacts } from './debugStops';
+import { branchRun, type BranchOptions } from './branching';
+import {
+  cancelWork,
+  decideWork,
+  editDataWork,
+  forceOutcomeWork,
+  publishWork,
+  type InputWork,
+} from './inputs';
 import { buildReport } from './report';
-import type { RunStore } from './RunStore';
+import type { RunFilter, RunStore } from './RunStore';
 import { type RunRow, type StepWrite } from './RunStore';
 import { RunWorld, StepBuilder, type WorldState } from './RunWorld';
 
@@ -27,6 +38,16 @@ export interface StartOptions {
   readonly seed?: number;
   readonly workflowId?: string;
   readonly version?: number;
+  /** `debug`: the run starts paused before its first step. */
+  readonly mode?: RunMode;
+  readonly breakpoints?: readonly Breakpoint[];
+}
+
+/** What moved in a run, as `onChange` is told. */
+export interface RunMoved {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly seq: number;
 }
 
 export interface RuntimeOptions {
@@ -36,7 +57,7 @@ export interface RuntimeOptions {
   /** Most steps committed in one transaction (one step per run per batch). */
   readonly batchSize?: number;
   /** Told after each batch which runs moved. */
-  readonly onChange?: (runs: readonly { runId: string; status: RunStatus; seq: number }[]) => void;
+  readonly onChange?: (runs: readonly RunMoved[]) => void;
   /** Told when the background loop fails (it stops; the runs resume at the next start). */
   readonly onError?: (error: unknown) => void;
 }
@@ -54,6 +75,8 @@ export class Runtime {
   private readonly now: () => number;
   private readonly batchSize: number;
   private readonly realStart = new Map<string, { wall: number; virtual: number }>();
+  /** Runs a `step` call is taking steps of (the loop leaves them alone). */
+  private readonly stepping = new Set<string>();
   private loop: { stop: boolean; wake: () => void } | null = null;
   private closed = false;
 
@@ -77,6 +100,19 @@ export class Runtime {
     definition: RunDefinition,
     options: Omit<StartOptions, 'document' | 'catalog' | 'resolve'>,
   ): RunRow {
+    const world = this.createRun(definition, options);
+    if (options.mode === 'debug') this.stopAt(world, { reason: 'start', seq: world.state.seq });
+    this.worlds.set(world.uid, world);
+    this.kick();
+    this.notify(world);
+    return this.store.run(world.row.id) as RunRow;
+  }
+
+  /** Records a run's start (its row, its first entries, its first agenda item); not yet scheduled. */
+  createRun(
+    definition: RunDefinition,
+    options: Omit<StartOptions, 'document' | 'catalog' | 'resolve'>,
+  ): RunWorld {
     const seed = options.seed ?? options.scenario.seed ?? 1;
     const input = options.scenario.input ?? {};
     const keyField = definition.orderingKey;
@@ -114,6 +150,8 @@ export class Runtime {
         parentRun: null,
         forkedAt: null,
         createdAt: this.now(),
+        mode: options.mode ?? 'run',
+        breakpoints: options.breakpoints ?? [],
       });
       const world = this.makeWorld(row, definition, state);
       const step = new StepBuilder(world);
@@ -147,9 +185,7 @@ export class Runtime {
         ],
         this.now(),
       );
-      this.worlds.set(row.uid, world);
-      this.kick();
-      return store.run(row.id) as RunRow;
+      return world;
     });
   }
 
@@ -192,6 +228,8 @@ export class Runtime {
       } else if (entry.kind === 'event' && entry.actor) {
         const actor = world.actors.get(entry.actor);
         if (actor) sendEvent(actor, entry.data.event as { type: string });
+      } else if (entry.kind === 'data.edited' && entry.actor && world.actors.has(entry.actor)) {
+        world.replaceData(entry.actor, entry.data.data as Record<string, unknown>);
       }
     }
     for (const entry of this.store.journalOfKind(row.id, 'effect')) {
@@ -244,10 +282,11 @@ export class Runtime {
   /** One step of every run that has something due, committed in one transaction. */
   async processBatch(only?: ReadonlySet<string>): Promise<{ stepped: number; nextInMs: number }> {
     const writes: StepWrite[] = [];
-    const moved: RunWorld[] = [];
+    const moved: { world: RunWorld; before: WorldState['active'] }[] = [];
     let nextInMs = Infinity;
     for (const world of this.worlds.values()) {
       if (only && !only.has(world.uid)) continue;
+      if (this.stepping.has(world.uid)) continue;
       const wait = this.dueIn(world);
       if (wait > 0) {
         nextInMs = Math.min(nextInMs, wait);
@@ -257,32 +296,56 @@ export class Runtime {
         nextInMs = 0;
         break;
       }
+      const before = world.state.active;
       writes.push(await this.safeStep(world));
-      moved.push(world);
+      moved.push({ world, before });
     }
     // Closed while the batch was being worked out: nothing is committed, and the same steps are
     // taken again when the workspace next opens (they are deterministic).
     if (this.closed) return { stepped: 0, nextInMs: Infinity };
     this.store.commit(writes, this.now());
-    for (const world of moved) {
-      if (
-        world.agenda.length === 0 &&
-        world.blocked.size === 0 &&
-        FINAL_STATUSES.has(world.status)
-      ) {
-        this.worlds.delete(world.uid);
-        this.realStart.delete(world.uid);
+    for (const [index, { world, before }] of moved.entries()) {
+      if (world.breakpoints.length > 0 && !FINAL_STATUSES.has(world.status)) {
+        const journal = (writes[index] as StepWrite).journal;
+        const stop = await findStop(world, stepFacts(world, journal, before ?? {}), world.state.seq);
+        if (stop) this.stopAt(world, stop);
       }
+      this.forgetIfEnded(world);
     }
-    if (moved.length > 0) {
-      this.options.onChange?.(
-        moved.map((world) => ({ runId: world.uid, status: world.status, seq: world.state.seq })),
-      );
-    }
+    if (moved.length > 0) this.notify(...moved.map(({ world }) => world));
     return { stepped: writes.length, nextInMs };
   }
 
-  private async safeStep(world: RunWorld): Promise<StepWrite> {
+  /** A run that ended with nothing left to happen leaves memory (its row keeps everything). */
+  private forgetIfEnded(world: RunWorld): void {
+    if (world.agenda.length === 0 && world.blocked.size === 0 && FINAL_STATUSES.has(world.status)) {
+      this.worlds.delete(world.uid);
+      this.realStart.delete(world.uid);
+      if (world.stop) {
+        world.stop = null;
+        this.store.setStop(world.uid, null, this.now());
+      }
+    }
+  }
+
+  private notify(...worlds: RunWorld[]): void {
+    this.options.onChange?.(
+      worlds.map((world) => ({ runId: world.uid, status: world.status, seq: world.state.seq })),
+    );
+  }
+
+  /** Pauses a run where it is, saying why (a breakpoint, a step's end, a person). */
+  private stopAt(world: RunWorld, stop: DebugStop): void {
+    world.paused = true;
+    if (world.status === 'running') world.status = 'paused';
+    world.stop = stop;
+    this.realStart.delete(world.uid);
+    this.store.setPaused(world.uid, true, this.now());
+    this.store.setStop(world.uid, stop, this.now());
+  }
+
+  /** Takes one step; a step that throws ends the run as failed, saying why. */
+  async safeStep(world: RunWorld): Promise<StepWrite> {
     try {
       return (await world.step()) as StepWrite;
     } catch (error) {
@@ -346,6 +409,7 @@ export class Runtime {
     this.loop?.wake();
   }
 
+  /** Pauses a run by hand (`stop.reason` `pause`); nothing is journaled. */
   pause(runId: string): RunStatus {
     const world = this.world(runId);
     if (FINAL_STATUSES.has(world.status))
@@ -353,10 +417,8 @@ export class Runtime {
         'conflict',
         `run ${runId} has ended (${world.status}); it cannot be paused`,
       );
-    world.paused = true;
-    if (world.status === 'running') world.status = 'paused';
-    this.realStart.delete(runId);
-    this.store.setPaused(runId, true, this.now());
+    this.stopAt(world, { reason: 'pause', seq: world.state.seq });
+    this.notify(world);
     return world.status;
   }
 
@@ -364,24 +426,81 @@ export class Runtime {
     const world = this.world(runId);
     world.paused = false;
     if (world.status === 'paused') world.status = 'running';
+    world.stop = null;
     this.realStart.delete(runId);
     this.store.setPaused(runId, false, this.now());
+    this.store.setStop(runId, null, this.now());
     this.kick();
+    this.notify(world);
     return world.status;
+  }
+
+  /** Replaces the breakpoints a run stops at (kept with the run; not journaled). */
+  setBreakpoints(runId: string, breakpoints: readonly Breakpoint[]): void {
+    const row = this.store.runByUid(runId);
+    if (!row) throw new BatonError('not-found', `there is no run ${runId}`);
+    const world = this.worlds.get(runId);
+    if (world) world.breakpoints = breakpoints;
+    this.store.setBreakpoints(runId, breakpoints, this.now());
+    if (world) this.notify(world);
+  }
+
+  /**
+   * Takes steps of a paused run, and only of it, until `until` is met, a breakpoint stops it, it
+   * ends, or it waits for a person or an event; it stays paused (`stop` says where and why).
+   * Nothing is journaled but the steps themselves: the journal is the one a free run writes.
+   */
+  async step(runId: string, until: StepUntil): Promise<void> {
+    const world = this.world(runId);
+    if (FINAL_STATUSES.has(world.status))
+      throw new BatonError('conflict', `run ${runId} has ended (${world.status}); it cannot step`);
+    if (!world.paused)
+      throw new BatonError(
+        'conflict',
+        `run ${runId} is ${world.status}, not paused: pause it before stepping`,
+      );
+    if (this.stepping.has(runId))
+      throw new BatonError('conflict', `run ${runId} is already taking steps`);
+    if (!world.nextItem())
+      throw new BatonError(
+        'conflict',
+        `run ${runId} is waiting for a person or an event, so it has no step to take: decide or publish first`,
+      );
+    this.stepping.add(runId);
+    try {
+      for (let taken = 1; !this.closed; taken += 1) {
+        const before = world.state.active ?? {};
+        const write = await this.safeStep(world);
+        if (this.closed) return;
+        this.store.commit([write], this.now());
+        if (FINAL_STATUSES.has(world.status)) {
+          this.forgetIfEnded(world);
+          this.notify(world);
+          return;
+        }
+        const seq = world.state.seq;
+        const stop =
+          (await findStop(world, stepFacts(world, write.journal, before), seq, until)) ??
+          (world.nextItem() ? undefined : { reason: 'step' as const, seq });
+        if (stop) {
+          this.stopAt(world, stop);
+          this.notify(world);
+          return;
+        }
+        this.notify(world);
+        // Long runs to an element: let calls and events through now and then.
+        if (taken % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.stepping.delete(runId);
+    }
   }
 
   /** Stops a run for good: nothing it has pending will happen. */
   async cancel(runId: string): Promise<RunStatus> {
     const world = this.world(runId);
     if (FINAL_STATUSES.has(world.status)) return world.status;
-    await this.applyNow(world, (step) => {
-      for (const item of [...world.agenda, ...world.waits.values(), ...world.blocked.values()])
-        step.remove(item.id);
-      world.status = 'cancelled';
-      world.endedAtMs = world.nowMs;
-      step.record('run.status', null, { status: 'cancelled', by: 'person' });
-      return Promise.resolve();
-    });
+    await this.applyNow(world, cancelWork(world));
     return world.status;
   }
 
@@ -393,25 +512,7 @@ export class Runtime {
     output?: Record<string, unknown>,
   ): Promise<void> {
     const world = this.world(runId);
-    const wait = [...world.waits.values()].find(
-      (item) =>
-        (item.kind === 'person' || item.kind === 'ignored') && item.data.elementId === elementId,
-    );
-    if (!wait)
-      throw new BatonError(
-        'conflict',
-        `run ${runId} is not waiting for a decision on ${elementId}`,
-      );
-    await this.applyNow(world, (step) => {
-      step.remove(wait.id);
-      step.schedule(world.nowMs, 'person', wait.actor, {
-        ...wait.data,
-        decision,
-        by: 'person',
-        ...(output ? { output } : {}),
-      });
-      return Promise.resolve();
-    });
+    await this.applyNow(world, decideWork(world, elementId, decision, output));
   }
 
   /** Publishes an event into a run by hand (as if from outside). */
@@ -419,21 +520,72 @@ export class Runtime {
     const world = this.world(runId);
     if (FINAL_STATUSES.has(world.status))
       throw new BatonError('conflict', `run ${runId} has ended (${world.status})`);
-    await this.applyNow(world, (step) => {
-      step.schedule(world.nowMs, 'outside-event', 'outside', { type, payload, by: 'person' });
-      return Promise.resolve();
-    });
+    await this.applyNow(world, publishWork(world, type, payload));
   }
 
-  private async applyNow(
-    world: RunWorld,
-    work: (step: StepBuilder) => Promise<void>,
-  ): Promise<void> {
+  /**
+   * "What if payment fails now?": the call of `key` in flight gets `outcome`, else its next
+   * attempt does. Journaled (`outcome.forced`), so resuming and replaying stay exact.
+   */
+  async nextOutcome(runId: string, next: NextOutcome): Promise<void> {
+    const world = this.world(runId);
+    if (FINAL_STATUSES.has(world.status))
+      throw new BatonError('conflict', `run ${runId} has ended (${world.status})`);
+    await this.applyNow(
+      world,
+      forceOutcomeWork(world, next.key, next.outcome, (seq) => this.entry(world, seq)),
+    );
+  }
+
+  /** Replaces the instance data of a run where it is (journaled as `data.edited`). */
+  async editData(runId: string, data: Record<string, unknown>): Promise<void> {
+    const world = this.world(runId);
+    if (FINAL_STATUSES.has(world.status))
+      throw new BatonError('conflict', `run ${runId} has ended (${world.status})`);
+    await this.applyNow(world, editDataWork(world, data));
+  }
+
+  private entry(world: RunWorld, seq: number) {
+    return this.store.journal(world.row.id, seq - 1, seq)[0];
+  }
+
+  private async applyNow(world: RunWorld, work: InputWork): Promise<void> {
     const write = await world.apply(work);
     this.store.commit([write], this.now());
     if (!this.worlds.has(world.uid)) this.worlds.set(world.uid, world);
-    this.options.onChange?.([{ runId: world.uid, status: world.status, seq: world.state.seq }]);
+    this.forgetIfEnded(world);
+    this.notify(world);
     this.kick();
+  }
+
+  /**
+   * A new run of the same pinned definition, scenario and seed: unsteered, it writes the same
+   * journal. `debug` starts it paused, with the old run's breakpoints.
+   */
+  rerun(runId: string, mode: RunMode = 'run'): RunRow {
+    const row = this.store.runByUid(runId);
+    if (!row) throw new BatonError('not-found', `there is no run ${runId}`);
+    return this.startDefinition(this.definitionOf(row), {
+      scenario: JSON.parse(row.scenario) as Scenario,
+      seed: row.seed,
+      ...(row.workflowId === null ? {} : { workflowId: row.workflowId }),
+      ...(row.version === null ? {} : { version: row.version }),
+      mode,
+      breakpoints: mode === 'debug' ? row.breakpoints : [],
+    });
+  }
+
+  /**
+   * A branch of a run after its entry `seq` (see `branchRun`), optionally with other instance
+   * data; the original is left as it was. Runs on, or stays paused at the branch point (`debug`).
+   */
+  async fork(runId: string, options: BranchOptions): Promise<RunRow> {
+    const world = await branchRun(this, runId, options);
+    if (options.mode === 'debug') this.stopAt(world, { reason: 'start', seq: world.state.seq });
+    if (!FINAL_STATUSES.has(world.status)) this.worlds.set(world.uid, world);
+    this.kick();
+    this.notify(world);
+    return this.store.run(world.row.id) as RunRow;
   }
 
   /** The run report, from the journal. */
@@ -444,9 +596,9 @@ export class Runtime {
     return buildReport(row, definition, this.store.journal(row.id), this.store.agenda(row.id));
   }
 
-  /** The workspace's runs, newest first. */
-  list(limit?: number): RunSummary[] {
-    return this.store.list(limit).map((row) => summaryOf(row));
+  /** The workspace's runs, newest first, filtered. */
+  list(filter: RunFilter = {}): RunSummary[] {
+    return this.store.list(filter).map((row) => summaryOf(row));
   }
 
   summary(runId: string): RunSummary {
@@ -471,6 +623,7 @@ function slug(name: string): string {
 
 function summaryOf(row: RunRow): RunSummary {
   const state = JSON.parse(row.state) as WorldState;
+  const final = FINAL_STATUSES.has(row.status);
   return {
     runId: row.uid,
     name: row.name,
@@ -484,5 +637,11 @@ function summaryOf(row: RunRow): RunSummary {
     atMs: row.nowMs,
     endedAtMs: row.endedAtMs,
     seq: state.seq,
+    mode: row.mode,
+    ...(row.stop && row.paused && !final ? { stop: row.stop } : {}),
+    active: final ? [] : [...new Set(Object.values(state.active ?? {}).flat())],
+    retries: state.retries ?? 0,
+    parentRunId: row.parentRun,
+    forkedAtSeq: row.forkedAt,
   };
 }

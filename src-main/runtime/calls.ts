@@ -1,3 +1,4 @@
+import type { MockOutcome } from '../../src-shared/model/catalog';
 import { callTimeline, downUntil, drawAttempt, resolveMock } from '../../src-shared/runtime/mocks';
 import { evaluate, isRecord } from './expressions';
 import { contextOf } from './machines';
@@ -29,6 +30,25 @@ export interface CallRequest {
 }
 
 /**
+ * The outcome a person forced on this call's next attempt (`runs.nextOutcome`), used up by it:
+ * by element id (not for its compensation) or by `Service.operation`.
+ */
+function takeForcedOutcome(world: RunWorld, call: CallRequest): MockOutcome | undefined {
+  const forced = world.state.forced;
+  if (!forced) return undefined;
+  const keys = [
+    ...(call.mode === 'compensate' ? [] : [call.elementId]),
+    `${call.service}.${call.operation}`,
+  ];
+  const key = keys.find((candidate) => Object.hasOwn(forced, candidate));
+  if (key === undefined) return undefined;
+  const outcome = forced[key];
+  const { [key]: _used, ...rest } = forced;
+  world.state.forced = rest;
+  return outcome;
+}
+
+/**
  * Journals a call request and schedules what will happen: the reply the caller gets (or a wait
  * for ever when the service hangs and nothing times it out) and, for a late success, the side
  * effect the service performs after the caller gave up. What the mock does is drawn now from the
@@ -42,7 +62,10 @@ export function requestCall(world: RunWorld, step: StepBuilder, call: CallReques
     world.choice(`call:${call.effectKey}:${call.mode}:${call.attempt}`),
   );
   const downTill = downUntil(world.scenario, call.service, world.nowMs);
-  const outcome = call.inputError || downTill !== undefined ? 'fail' : drawn.outcome;
+  const forced = takeForcedOutcome(world, call);
+  const outcome =
+    call.inputError || downTill !== undefined ? 'fail' : (forced ?? drawn.outcome);
+  if (call.attempt > 1) world.state.retries = (world.state.retries ?? 0) + 1;
   const latencyMs = downTill !== undefined ? 0 : drawn.latencyMs;
   const timeline = callTimeline(outcome, latencyMs, call.timeoutMs);
   const request = step.record('request', call.actor, {
@@ -59,7 +82,12 @@ export function requestCall(world: RunWorld, step: StepBuilder, call: CallReques
     attempt: call.attempt,
     input: call.input,
     idempotencyKey: call.idempotencyKey,
-    planned: { outcome, latencyMs, ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}) },
+    planned: {
+      outcome,
+      latencyMs,
+      ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}),
+      ...(forced ? { forced: true } : {}),
+    },
     ...(downTill !== undefined ? { error: `${call.service} is down until ${downTill} ms` } : {}),
     ...(call.inputError ? { error: call.inputError } : {}),
   });
@@ -170,4 +198,37 @@ export async function replyOf(
     event: { type: 'call.ok', ...reply, ...(isRecord(output) ? { output } : {}) },
     outcome: 'ok',
   };
+}
+
+/** Agenda kinds that stand for a call not answered yet (its reply, its wait, its late effect). */
+export const CALL_IN_FLIGHT = new Set(['reply', 'hung', 'late-effect']);
+
+/**
+ * Gives a call in flight another outcome (`runs.nextOutcome`): what it had scheduled is replaced
+ * by what the mock schedules for that outcome, with the latency and timeout it was requested with.
+ */
+export function rescheduleCall(
+  world: RunWorld,
+  step: StepBuilder,
+  items: readonly AgendaRow[],
+  requested: { readonly atMs: number; readonly planned: { latencyMs: number; timeoutMs?: number } },
+  outcome: MockOutcome,
+): void {
+  const first = items[0];
+  if (!first) return;
+  for (const item of items) step.remove(item.id);
+  const { kind: _kind, performs: _performs, error: _error, ...base } = first.data;
+  const timeline = callTimeline(outcome, requested.planned.latencyMs, requested.planned.timeoutMs);
+  const at = (afterMs: number) => Math.max(world.nowMs, requested.atMs + afterMs);
+  if (timeline.reply) {
+    step.schedule(at(timeline.reply.afterMs), 'reply', first.actor, {
+      ...base,
+      kind: timeline.reply.kind,
+      performs: timeline.effectAfterMs !== null && !timeline.late,
+    });
+  } else {
+    step.schedule(null, 'hung', first.actor, base);
+  }
+  if (timeline.late && timeline.effectAfterMs !== null)
+    step.schedule(at(timeline.effectAfterMs), 'late-effect', first.actor, base);
 }

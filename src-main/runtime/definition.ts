@@ -36,6 +36,14 @@ export interface RunDefinition {
   readonly serviceNames?: Readonly<Record<string, string>>;
   /** The broker's ordering key (maps). */
   readonly orderingKey?: string;
+  /** The document's connections, for breakpoints on edges (absent in runs pinned before them). */
+  readonly connections?: readonly PinnedConnection[];
+}
+
+export interface PinnedConnection {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
 }
 
 export const flowKey = (reference: FlowReference) => `${reference.flowId}@${reference.version}`;
@@ -74,6 +82,7 @@ export function buildDefinition(
     flows,
     catalog,
     undoneBy: undoPairs(documents, catalog),
+    connections: document.model.connections.map(({ id, source, target }) => ({ id, source, target })),
     ...(document.kind === 'map' ? { serviceNames: serviceNames(document) } : {}),
     ...(document.broker?.orderingKey ? { orderingKey: document.broker.orderingKey } : {}),
   };

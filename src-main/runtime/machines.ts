@@ -97,3 +97,13 @@ export function sendEvent(actor: AnyActorRef, event: { type: string }): EffectRe
 export function contextOf<T>(actor: AnyActorRef | undefined): T | undefined {
   return (actor?.getSnapshot() as { context: T } | undefined)?.context;
 }
+
+/**
+ * The same actor, where it is, with its instance data (its context's `data`) replaced: restored
+ * from its persisted snapshot with the new context, so no entry effect runs again.
+ */
+export function withData(actor: AnyActorRef, data: Record<string, unknown>): AnyActorRef {
+  const persisted = actor.getPersistedSnapshot() as { context?: Record<string, unknown> };
+  const logic = (actor as unknown as { logic: AnyStateMachine }).logic;
+  return startActor(logic, { ...persisted, context: { ...persisted.context, data } });
+}

@@ -1,7 +1,7 @@
 import type { AnyActorRef } from 'xstate';
 import { BatonError } from '../../src-shared/contract/errors';
 import type { RunDefinition } from './definition';
-import { loadMachine, sendEvent, startActor, type MachinePart } from './machines';
+import { loadMachine, sendEvent, startActor, withData, type MachinePart } from './machines';
 import type { JournalRow, RunRow, RunStore } from './RunStore';
 import { stateHash, type ActorInfo, type WorldState } from './RunWorld';
 
@@ -53,7 +53,10 @@ function runOf(store: RunStore, runId: string): { row: RunRow; definition: RunDe
   return { row, definition: JSON.parse(store.blob(row.definitionHash)) as RunDefinition };
 }
 
-/** Applies one journal entry to a set of actors (creation or an event); returns whether it was an event. */
+/**
+ * Applies one journal entry to a set of actors (a creation, an event, or instance data a person
+ * replaced); returns whether it was an event.
+ */
 function apply(
   definition: RunDefinition,
   actors: Map<string, AnyActorRef>,
@@ -61,6 +64,11 @@ function apply(
 ): boolean {
   if (entry.kind === 'actor.created' && entry.actor) {
     actors.set(entry.actor, actorFor(definition, entry.data as unknown as ActorInfo));
+    return false;
+  }
+  if (entry.kind === 'data.edited' && entry.actor) {
+    const actor = actors.get(entry.actor);
+    if (actor) actors.set(entry.actor, withData(actor, entry.data.data as Record<string, unknown>));
     return false;
   }
   if (entry.kind !== 'event' || !entry.actor) return false;

@@ -24,7 +24,8 @@ export function createRunHandlers({ runtime, repository, catalog }: RunServiceDe
     return row;
   };
   return {
-    'runs.start': ({ id, version, scenario, seed }) => {
+    /** Starts a run of a flow or map's draft (or a version); `debug` starts it paused. */
+    'runs.start': ({ id, version, scenario, seed, mode, breakpoints }) => {
       const document =
         version === undefined
           ? parseStoredDocument(id, repository.getDraft(id).document, 'draft')
@@ -41,10 +42,45 @@ export function createRunHandlers({ runtime, repository, catalog }: RunServiceDe
         ...(seed === undefined ? {} : { seed }),
         workflowId: id,
         ...(version === undefined ? {} : { version }),
+        ...(mode === undefined ? {} : { mode }),
+        ...(breakpoints === undefined ? {} : { breakpoints }),
       });
       return runtime.summary(row.uid);
     },
-    'runs.list': ({ limit }) => runtime.list(limit),
+    /** The runs, newest first, filtered by status, workflow and text, in SQL. */
+    'runs.list': ({ limit, statuses, workflowId, query }) =>
+      runtime.list({
+        ...(limit === undefined ? {} : { limit }),
+        ...(statuses === undefined ? {} : { statuses }),
+        ...(workflowId === undefined ? {} : { workflowId }),
+        ...(query === undefined ? {} : { query }),
+      }),
+    /** Replaces a run's breakpoints; a run not started in debug mode stops at them too. */
+    'runs.breakpoints': ({ runId, breakpoints }) => {
+      runtime.setBreakpoints(runId, breakpoints);
+      return runtime.summary(runId);
+    },
+    /** Steps a paused run until `until`, a breakpoint, its end or a wait; returns where it is. */
+    'runs.step': async ({ runId, until }) => {
+      await runtime.step(runId, until);
+      return runtime.summary(runId);
+    },
+    /** Forces a mock's next answer (journaled as a person's input). */
+    'runs.nextOutcome': async ({ runId, next }) => {
+      await runtime.nextOutcome(runId, next);
+      return runtime.summary(runId);
+    },
+    /** A branch of a run after a journal entry, optionally with other instance data. */
+    'runs.fork': async ({ runId, seq, data, mode }) => {
+      const row = await runtime.fork(runId, {
+        ...(seq === undefined ? {} : { seq }),
+        ...(data === undefined ? {} : { data }),
+        ...(mode === undefined ? {} : { mode }),
+      });
+      return runtime.summary(row.uid);
+    },
+    /** The same pinned definition, scenario and seed, run again. */
+    'runs.rerun': ({ runId, mode }) => runtime.summary(runtime.rerun(runId, mode).uid),
     'runs.get': ({ runId }) => runtime.report(runId),
     'runs.pause': ({ runId }) => {
       runtime.pause(runId);

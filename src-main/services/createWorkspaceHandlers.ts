@@ -4,6 +4,7 @@ import { BatonError } from '../../src-shared/contract/errors';
 import { createEmptyDocument } from '../../src-shared/model/document';
 import type { CatalogRepository } from '../storage/CatalogRepository';
 import type { MachineRepository } from '../storage/MachineRepository';
+import type { ScenarioRepository } from '../storage/ScenarioRepository';
 import type { WorkflowRepository } from '../storage/WorkflowRepository';
 import { createMachineHandlers, storeCompiledMachine } from './createMachineHandlers';
 import { createTransferHandlers } from './createTransferHandlers';
@@ -14,6 +15,7 @@ export interface WorkspaceServiceDeps {
   readonly repository: WorkflowRepository;
   readonly machines: MachineRepository;
   readonly catalog: CatalogRepository;
+  readonly scenarios: ScenarioRepository;
   readonly events: EventHub;
   readonly info: AppInfo;
   /** Milliseconds since the epoch; injected so tests control time. */
@@ -128,5 +130,14 @@ export function createWorkspaceHandlers(deps: WorkspaceServiceDeps): WorkspaceHa
     'catalog.get': () => deps.catalog.get(),
     'catalog.save': ({ catalog }) => deps.catalog.replace(catalog),
     ...createMachineHandlers({ repository, machines: deps.machines, now }),
+
+    /** The scenarios saved with a flow or map, by name. */
+    'scenarios.list': ({ workflowId }) => deps.scenarios.list(workflowId),
+    /** Saves a named scenario of a flow or map, replacing one of the same name. */
+    'scenarios.save': ({ workflowId, name, scenario }) =>
+      deps.scenarios.save(workflowId, name, scenario, now()),
+    'scenarios.delete': ({ workflowId, name }) => ({
+      deleted: deps.scenarios.delete(workflowId, name),
+    }),
   };
 }

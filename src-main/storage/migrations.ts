@@ -128,4 +128,24 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (run, seq)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 6: debugging runs. A run's mode (`debug` runs start paused), the breakpoints it stops at (JSON,
+  // replaced by `runs.breakpoints`) and why it is paused where it is (JSON, null when it is not):
+  // none of them are inputs of the run, so they live on its row and never in its journal.
+  `
+  ALTER TABLE runs ADD COLUMN mode TEXT NOT NULL DEFAULT 'run' CHECK (mode IN ('run', 'debug'));
+  ALTER TABLE runs ADD COLUMN breakpoints TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE runs ADD COLUMN stop TEXT;
+  CREATE INDEX runs_by_workflow ON runs (workflow_id);
+  `,
+  // 7: scenarios saved with a flow or map under a name, for the run dialog (the scenario as JSON,
+  // validated by the Scenario schema when written and checked again when read).
+  `
+  CREATE TABLE saved_scenarios (
+    workflow_id TEXT NOT NULL REFERENCES workflows (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (workflow_id, name)
+  ) STRICT;
+  `,
 ];

@@ -59,6 +59,7 @@ describe.each([
       'run_journal',
       'run_snapshots',
       'runs',
+      'saved_scenarios',
       'settings',
       'workflow_versions',
       'workflows',

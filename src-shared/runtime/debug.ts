@@ -42,6 +42,8 @@ export interface DebugStop {
   /** The element just entered, or the event type just seen, that caused the stop. */
   readonly elementId?: string;
   readonly eventType?: string;
+  /** Why the breakpoint's condition could not be evaluated (the run stops so a person sees it). */
+  readonly message?: string;
 }
 
 /** A mock's outcome forced by a person while paused: "what if payment fails now?". */
