@@ -26,7 +26,8 @@ export function describeRun(summary: RunSummary, nameOf: (id: string) => string)
           return `Paused at breakpoint on event ${stop.eventType ?? breakpoint?.target ?? ''}`.trim();
         if (breakpoint?.kind === 'edge')
           return `Paused at breakpoint on the connection to ${at ?? nameOf(breakpoint.target)}`;
-        return `Paused at breakpoint on ${at ?? nameOf(breakpoint?.target ?? '')}`;
+        const said = `Paused at breakpoint on ${at ?? nameOf(breakpoint?.target ?? '')}`;
+        return stop.message ? `${said} (${stop.message})` : said;
       }
       case 'start':
         return 'Paused before the first step';
