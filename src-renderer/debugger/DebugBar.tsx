@@ -1,3 +1,5 @@
+import { useReactFlow } from '@xyflow/react';
+import { useEffect } from 'react';
 import { DebugToolbar } from './DebugToolbar';
 import { useRunSessionStore } from './DebugContext';
 import { RunLegend } from './RunLegend';
@@ -11,6 +13,19 @@ import { useDebugShortcuts } from './useDebugShortcuts';
 export function DebugBar({ workflowId }: { workflowId: string }) {
   const session = useRunSessionStore();
   const actions = useDebugActions(workflowId);
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (!session) return;
+    // The toolbars and the run panel take room from the canvas: fit the diagram to what is left,
+    // once they are laid out.
+    const handle = window.requestAnimationFrame(() =>
+      window.requestAnimationFrame(
+        () =>
+          void fitView({ padding: 0.15, maxZoom: 1.2, duration: 150, includeHiddenNodes: true }),
+      ),
+    );
+    return () => window.cancelAnimationFrame(handle);
+  }, [session, fitView]);
   if (!session) return null;
   return (
     <>

@@ -64,7 +64,8 @@ export function RunEdgeMarks({ id, route }: { id: string; route: () => EdgeRoute
           <animateMotion
             dur="1.6s"
             repeatCount="indefinite"
-            begin={`${(index * 1.6) / MAX_DOTS}s`}
+            // A negative start puts each dot along the path at once (not at the origin first).
+            begin={`-${(index * 1.6) / MAX_DOTS}s`}
             path={path}
           />
         </circle>

@@ -3,7 +3,12 @@ import { RUN_STATE_LABELS, RUN_STATES } from './runStates';
 /** What the overlay's marks mean, in a corner of the canvas. */
 export function RunLegend({ kind }: { kind: 'flow' | 'map' }) {
   return (
-    <details className="run-legend" open>
+    <details
+      className="run-legend"
+      open
+      // Large diagrams zoomed far out are painted in one picture, without the overlay.
+      title="Zoomed far out on a large diagram, the overlay is not drawn"
+    >
       <summary>Legend</summary>
       <ul aria-label="Legend">
         {RUN_STATES.map((state) => (
@@ -38,7 +43,6 @@ export function RunLegend({ kind }: { kind: 'flow' | 'map' }) {
             </li>
           </>
         )}
-        <li className="run-legend-note">Zoomed far out, the overlay is not drawn.</li>
       </ul>
     </details>
   );

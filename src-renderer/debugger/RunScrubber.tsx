@@ -1,3 +1,4 @@
+import { Pause, Play, SkipBack } from 'lucide-react';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RunHistory } from '../../src-shared/runtime/runView';
@@ -62,7 +63,7 @@ export function RunScrubber({ session }: { session: RunSessionStore }) {
         title="Jump to the start (Home)"
         aria-label="Jump to start"
       >
-        ⏮
+        <SkipBack size={14} aria-hidden="true" />
       </button>
       <button
         type="button"
@@ -70,7 +71,7 @@ export function RunScrubber({ session }: { session: RunSessionStore }) {
         aria-label={playing ? 'Pause replay' : 'Play replay'}
         title={playing ? 'Pause the replay' : 'Play the run from the cursor'}
       >
-        {playing ? '⏸' : '▶'}
+        {playing ? <Pause size={14} aria-hidden="true" /> : <Play size={14} aria-hidden="true" />}
       </button>
       <select
         aria-label="Replay speed"

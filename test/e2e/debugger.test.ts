@@ -1,0 +1,250 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowSummary } from '../../src-shared/contract/contract';
+import type { RunSummary } from '../../src-shared/runtime/runReport';
+import type { Scenario } from '../../src-shared/runtime/scenario';
+import { callHost, front, openApp, screenshot, startSession, type Session } from './harness';
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Imports an example as a person does, through the sidebar's file picker, and waits for it. */
+async function importExample(page: Page, file: string, name: string) {
+  await page
+    .getByLabel('Baton JSON or BPMN file to import')
+    .setInputFiles(`assets/examples/${file}`);
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  const [workflow] = await callHost<WorkflowSummary[]>(session, 'workflows.list', { query: name });
+  return workflow!;
+}
+
+/**
+ * Starts a run of the document's draft on the host. The run dialog (another part of issue 7)
+ * is where a person picks the scenario; here the scenario is given to the host as it would.
+ */
+const startRun = (id: string, scenario: Scenario, mode: 'run' | 'debug') =>
+  callHost<RunSummary>(session, 'runs.start', { id, scenario, mode });
+
+/** Opens a run of the document in the debugger from the header's Debug menu. */
+async function openRunFromMenu(page: Page, runId: string) {
+  const doc = front(page);
+  await doc.getByRole('button', { name: 'Debug' }).click();
+  await doc.getByRole('menuitem', { name: new RegExp(`^Open ${runId}`) }).click();
+  await doc.getByRole('toolbar', { name: 'Debugger' }).waitFor();
+}
+
+const node = (page: Page, id: string) => front(page).locator(`.react-flow__node[data-id="${id}"]`);
+const runState = (page: Page, id: string) =>
+  node(page, id)
+    .locator('[data-run-state]')
+    .getAttribute('data-run-state', { timeout: 100 })
+    .catch(() => null);
+const status = (page: Page) =>
+  front(page).getByRole('status', { name: 'Run status' }).textContent();
+
+describe('the debugger in Chromium', () => {
+  it('debugs the order saga with payment failing: breakpoint set with F9, stop, step through the compensation, verdict', async () => {
+    const page = await openApp(session);
+    const saga = await importExample(page, 'order-saga.json', 'Order saga');
+    const doc = front(page);
+
+    // A breakpoint on the payment task, set from the canvas with F9.
+    await node(page, 'chargePayment').click();
+    await page.keyboard.press('F9');
+    const dot = doc.getByRole('button', { name: 'Remove breakpoint on Charge payment' });
+    await dot.waitFor();
+    expect(await dot.getAttribute('aria-pressed')).toBe('true');
+
+    // A debug run with payment failing, opened in the debugger: it takes the canvas's breakpoint.
+    const run = await startRun(
+      saga.id,
+      {
+        input: { orderId: 'o-1', amount: 120 },
+        mocks: { 'Payment.charge': { outcomes: ['fail'] } },
+      },
+      'debug',
+    );
+    await openRunFromMenu(page, run.runId);
+    await expect.poll(() => status(page)).toContain('Paused before the first step');
+
+    // Continue (F5): the run stops at the breakpoint on the payment task.
+    await page.keyboard.press('F5');
+    await expect.poll(() => status(page)).toContain('Paused at breakpoint on Charge payment');
+    await node(page, 'chargePayment')
+      .getByRole('img', { name: 'Charge payment: active, stopped here' })
+      .waitFor();
+    expect(await runState(page, 'createOrder')).toBe('completed');
+    expect(await runState(page, 'reserveInventory')).toBe('completed');
+    await screenshot(page, 'e2e-debugger-paused-at-breakpoint');
+
+    // Step (F10) one event at a time through the failure and the compensation, noting the order
+    // in which the canvas shows steps compensated.
+    const compensatedOrder: string[] = [];
+    const position = doc.getByRole('status', { name: 'Replay position' });
+    for (let steps = 0; steps < 60; steps += 1) {
+      if (!(await status(page))?.includes('Paused')) break;
+      const before = await position.textContent();
+      await page.keyboard.press('F10');
+      await expect
+        .poll(
+          async () =>
+            (await position.textContent()) !== before || !(await status(page))?.includes('Paused'),
+        )
+        .toBe(true);
+      for (const id of ['reserveInventory', 'createOrder'])
+        if (!compensatedOrder.includes(id) && (await runState(page, id)) === 'compensated')
+          compensatedOrder.push(id);
+    }
+    await expect.poll(() => status(page)).toContain('Compensated');
+    for (const id of ['reserveInventory', 'createOrder'])
+      if (!compensatedOrder.includes(id) && (await runState(page, id)) === 'compensated')
+        compensatedOrder.push(id);
+    expect(compensatedOrder).toEqual(['reserveInventory', 'createOrder']);
+    expect(await runState(page, 'chargePayment')).toBe('failed');
+
+    // The verdict: consistent (every reservation released, the order cancelled).
+    await doc.getByRole('tab', { name: 'Verdict' }).click();
+    await doc
+      .getByRole('tabpanel')
+      .getByText(/Consistent/)
+      .waitFor();
+    await screenshot(page, 'e2e-debugger-after-compensation');
+
+    // Back to editing: the canvas is the editor again.
+    await doc.getByRole('button', { name: 'Back to editing' }).click();
+    await doc.getByRole('toolbar', { name: 'Debugger' }).waitFor({ state: 'detached' });
+    expect(await node(page, 'createOrder').locator('[data-run-state]').count()).toBe(0);
+  });
+
+  it('approves a waiting KYC task from the toolbar and next to the waiting node', async () => {
+    const page = await openApp(session);
+    const kyc = await importExample(page, 'kyc-onboarding.json', 'KYC onboarding');
+    const doc = front(page);
+    const run = await startRun(kyc.id, { input: { applicantId: 'a-1', country: 'NL' } }, 'run');
+    await openRunFromMenu(page, run.runId);
+    await expect
+      .poll(() => status(page), { timeout: 10_000 })
+      .toContain('Waiting for Collect documents');
+    await node(page, 'collectDocuments')
+      .getByRole('img', { name: 'Collect documents: waiting' })
+      .waitFor();
+
+    // Approve from the toolbar.
+    const toolbar = doc.getByRole('toolbar', { name: 'Debugger' });
+    await toolbar
+      .getByRole('group', { name: 'Decide Collect documents' })
+      .getByRole('button', { name: 'Approve' })
+      .click();
+    await expect.poll(() => runState(page, 'collectDocuments')).toBe('completed');
+
+    // Every later wait for a person is approved next to the waiting node on the canvas.
+    for (let waits = 0; waits < 5; waits += 1) {
+      await expect.poll(() => status(page), { timeout: 10_000 }).toMatch(/Waiting for|Completed/);
+      const said = (await status(page)) ?? '';
+      if (!said.includes('Waiting for')) break;
+      const decide = doc.locator('.react-flow__node .run-decide');
+      await decide.getByRole('button', { name: 'Approve' }).first().click();
+      await expect.poll(() => status(page), { timeout: 10_000 }).not.toBe(said);
+    }
+    await expect.poll(() => status(page), { timeout: 10_000 }).toContain('Completed');
+    expect(await runState(page, 'openAccount')).toBe('completed');
+    await screenshot(page, 'e2e-debugger-kyc-approved');
+  });
+
+  it('replays a finished run, jumps back to its first failure and scrubs entry by entry', async () => {
+    const page = await openApp(session);
+    const [saga] = await callHost<WorkflowSummary[]>(session, 'workflows.list', {
+      query: 'Order saga',
+    });
+    await page.getByRole('button', { name: 'Order saga (flow)' }).click();
+    const doc = front(page);
+    await page.getByRole('heading', { name: 'Order saga', level: 1 }).waitFor();
+    const run = await startRun(
+      saga!.id,
+      {
+        input: { orderId: 'o-9', amount: 40 },
+        mocks: { 'Payment.charge': { outcomes: ['fail'] } },
+      },
+      'run',
+    );
+    await expect
+      .poll(
+        async () =>
+          (await callHost<RunSummary[]>(session, 'runs.list', { query: run.runId }))[0]?.status,
+      )
+      .toBe('compensated');
+    await openRunFromMenu(page, run.runId);
+    await expect.poll(() => runState(page, 'createOrder')).toBe('compensated');
+
+    // First failure: the canvas goes back to the moment payment failed, before any compensation.
+    const position = doc.getByRole('status', { name: 'Replay position' });
+    await doc.getByRole('button', { name: 'First failure' }).click();
+    await expect.poll(() => runState(page, 'createOrder')).toBe('completed');
+    expect(await runState(page, 'reserveInventory')).toBe('completed');
+    expect(['failed', 'retrying', 'active']).toContain(await runState(page, 'chargePayment'));
+    const atFailure = Number(/entry (\d+) of/.exec((await position.textContent()) ?? '')?.[1]);
+    expect(atFailure).toBeGreaterThan(1);
+    await screenshot(page, 'e2e-debugger-replay-first-failure');
+
+    // ← and → on the scrubber move the cursor one entry.
+    const scrubber = doc.getByRole('slider', { name: 'Run history' });
+    await scrubber.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => position.textContent()).toContain(`entry ${atFailure - 1} of`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => position.textContent()).toContain(`entry ${atFailure + 1} of`);
+
+    // Home goes to the start: nothing has happened yet.
+    await page.keyboard.press('Home');
+    await expect.poll(() => runState(page, 'createOrder')).toBeNull();
+
+    // Play at 20× to the end: the compensation shows again.
+    await doc.getByRole('combobox', { name: 'Replay speed' }).selectOption('20');
+    await doc.getByRole('button', { name: 'Play replay' }).click();
+    await expect.poll(() => runState(page, 'createOrder'), { timeout: 15_000 }).toBe('compensated');
+    await doc.getByRole('button', { name: 'Play replay' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('shows a choreography run with a consumer down: the backlog grows while it is down and drains when it returns', async () => {
+    const page = await openApp(session);
+    const map = await importExample(page, 'choreography-saga.json', 'Choreography saga');
+    const run = await startRun(
+      map.id,
+      {
+        input: { orderId: 'o-1', amount: 120, items: [{ sku: 'a', quantity: 1 }] },
+        // More orders arrive while Payment is down; the real-time clock lets the backlog be seen.
+        events: [300, 600, 900].map((atMs, index) => ({
+          type: 'OrderCreated',
+          atMs,
+          payload: { orderId: `o-${index + 2}`, amount: 10 },
+        })),
+        down: { Payment: [{ fromMs: 0, toMs: 4_000 }] },
+        clock: { mode: 'real', speed: 1 },
+      },
+      'run',
+    );
+    await openRunFromMenu(page, run.runId);
+    const backlog = node(page, 'payment').locator('.queue-badge');
+    const depth = async () => {
+      const label = await backlog.getAttribute('aria-label', { timeout: 100 }).catch(() => null);
+      return label ? Number(/: (\d+) queued/.exec(label)?.[1] ?? 0) : 0;
+    };
+    // Growing while Payment is down…
+    await expect.poll(depth, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    await node(page, 'payment')
+      .getByRole('status', { name: /Payment: \d+ queued, consumer down/ })
+      .waitFor();
+    await screenshot(page, 'e2e-debugger-map-backlog');
+    // …events shown moving along the connection to Payment…
+    expect(await front(page).locator('.run-event-dot').count()).toBeGreaterThan(0);
+    // …and draining once it returns.
+    await expect.poll(depth, { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => status(page), { timeout: 15_000 }).toContain('Completed');
+  });
+});
