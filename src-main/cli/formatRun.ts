@@ -265,6 +265,17 @@ export function describeEntry(entry: JournalRow): string {
       return joined(text(data.status), text(data.from) ? `(was ${text(data.from)})` : '');
     case 'fault':
       return text(data.message) ?? 'fault';
+    case 'person.decided':
+      return `${text(data.decision)} ${text(data.elementId)} by a person`;
+    case 'person.published':
+      return `${text(data.type)} published by a person`;
+    case 'outcome.forced':
+      return joined(
+        `next answer of ${text(data.key)}: ${text(data.outcome)}`,
+        typeof data.request === 'number' ? `(call #${data.request} in flight)` : '',
+      );
+    case 'data.edited':
+      return `instance data replaced by a person: ${clip(JSON.stringify(data.data), 80)}`;
     default:
       return clip(JSON.stringify(data));
   }

@@ -8,7 +8,13 @@ import {
   type RunStatus,
   type RunSummary,
 } from '../../src-shared/runtime/runReport';
-import type { Breakpoint, DebugStop, NextOutcome, RunMode, StepUntil } from '../../src-shared/runtime/debug';
+import type {
+  Breakpoint,
+  DebugStop,
+  NextOutcome,
+  RunMode,
+  StepUntil,
+} from '../../src-shared/runtime/debug';
 import type { Decision, Scenario } from '../../src-shared/runtime/scenario';
 import { serviceRequesters } from './broker';
 import { buildDefinition, type FlowResolver, type RunDefinition } from './definition';
@@ -63,6 +69,9 @@ export interface RuntimeOptions {
 }
 
 const requesters = { flow: flowRequesters, service: serviceRequesters };
+
+/** The most steps one `step` call takes before it stops by itself (a run to an element never reached). */
+const MAX_STEPS_PER_CALL = 100_000;
 
 /**
  * Runs flows and maps against mock services, durably. Runs are worlds (`RunWorld`); the runtime
@@ -307,7 +316,11 @@ export class Runtime {
     for (const [index, { world, before }] of moved.entries()) {
       if (world.breakpoints.length > 0 && !FINAL_STATUSES.has(world.status)) {
         const journal = (writes[index] as StepWrite).journal;
-        const stop = await findStop(world, stepFacts(world, journal, before ?? {}), world.state.seq);
+        const stop = await findStop(
+          world,
+          stepFacts(world, journal, before ?? {}),
+          world.state.seq,
+        );
         if (stop) this.stopAt(world, stop);
       }
       this.forgetIfEnded(world);
@@ -321,10 +334,7 @@ export class Runtime {
     if (world.agenda.length === 0 && world.blocked.size === 0 && FINAL_STATUSES.has(world.status)) {
       this.worlds.delete(world.uid);
       this.realStart.delete(world.uid);
-      if (world.stop) {
-        world.stop = null;
-        this.store.setStop(world.uid, null, this.now());
-      }
+      if (world.stop) this.setStop(world, null);
     }
   }
 
@@ -338,10 +348,9 @@ export class Runtime {
   private stopAt(world: RunWorld, stop: DebugStop): void {
     world.paused = true;
     if (world.status === 'running') world.status = 'paused';
-    world.stop = stop;
     this.realStart.delete(world.uid);
     this.store.setPaused(world.uid, true, this.now());
-    this.store.setStop(world.uid, stop, this.now());
+    this.setStop(world, stop);
   }
 
   /** Takes one step; a step that throws ends the run as failed, saying why. */
@@ -426,10 +435,9 @@ export class Runtime {
     const world = this.world(runId);
     world.paused = false;
     if (world.status === 'paused') world.status = 'running';
-    world.stop = null;
     this.realStart.delete(runId);
     this.store.setPaused(runId, false, this.now());
-    this.store.setStop(runId, null, this.now());
+    this.setStop(world, null);
     this.kick();
     this.notify(world);
     return world.status;
@@ -451,9 +459,10 @@ export class Runtime {
    * Nothing is journaled but the steps themselves: the journal is the one a free run writes.
    */
   async step(runId: string, until: StepUntil): Promise<void> {
+    const row = this.store.runByUid(runId);
+    if (row && FINAL_STATUSES.has(row.status))
+      throw new BatonError('conflict', `run ${runId} has ended (${row.status}); it cannot step`);
     const world = this.world(runId);
-    if (FINAL_STATUSES.has(world.status))
-      throw new BatonError('conflict', `run ${runId} has ended (${world.status}); it cannot step`);
     if (!world.paused)
       throw new BatonError(
         'conflict',
@@ -467,8 +476,9 @@ export class Runtime {
         `run ${runId} is waiting for a person or an event, so it has no step to take: decide or publish first`,
       );
     this.stepping.add(runId);
+    this.setStop(world, null);
     try {
-      for (let taken = 1; !this.closed; taken += 1) {
+      for (let taken = 1; ; taken += 1) {
         const before = world.state.active ?? {};
         const write = await this.safeStep(world);
         if (this.closed) return;
@@ -481,19 +491,31 @@ export class Runtime {
         const seq = world.state.seq;
         const stop =
           (await findStop(world, stepFacts(world, write.journal, before), seq, until)) ??
-          (world.nextItem() ? undefined : { reason: 'step' as const, seq });
+          (world.nextItem() && taken < MAX_STEPS_PER_CALL
+            ? undefined
+            : { reason: 'step' as const, seq });
         if (stop) {
           this.stopAt(world, stop);
           this.notify(world);
           return;
         }
         this.notify(world);
-        // Long runs to an element: let calls and events through now and then.
-        if (taken % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+        // Long runs to an element: let calls through now and then; a person may pause (the
+        // steps end there) or continue (the run goes on by itself) meanwhile.
+        if (taken % 100 === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (this.closed || world.stop || !world.paused) return;
+        }
       }
     } finally {
       this.stepping.delete(runId);
+      this.kick();
     }
+  }
+
+  private setStop(world: RunWorld, stop: DebugStop | null): void {
+    world.stop = stop;
+    this.store.setStop(world.uid, stop, this.now());
   }
 
   /** Stops a run for good: nothing it has pending will happen. */
@@ -550,6 +572,11 @@ export class Runtime {
   }
 
   private async applyNow(world: RunWorld, work: InputWork): Promise<void> {
+    if (this.stepping.has(world.uid))
+      throw new BatonError(
+        'conflict',
+        `run ${world.uid} is taking steps; pause it, or try again when it stops`,
+      );
     const write = await world.apply(work);
     this.store.commit([write], this.now());
     if (!this.worlds.has(world.uid)) this.worlds.set(world.uid, world);

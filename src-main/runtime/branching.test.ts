@@ -42,7 +42,10 @@ describe('forking a run', () => {
     // Entry 8 asks to reserve inventory: payment is not asked for yet.
     expect(before[7]).toMatchObject({ kind: 'request', data: { elementId: 'reserveInventory' } });
 
-    const forked = await runtime.fork(original.uid, { seq: 8, data: { orderId: 'o-1', amount: 5 } });
+    const forked = await runtime.fork(original.uid, {
+      seq: 8,
+      data: { orderId: 'o-1', amount: 5 },
+    });
     await runtime.runUntilIdle([forked.uid]);
 
     const fork = runtime.summary(forked.uid);
@@ -171,7 +174,12 @@ describe('listing runs', () => {
     const { runtime } = openRuntime();
     const failing = { 'Payment.charge': { outcomes: ['fail' as const] } };
     const a = start(runtime, 'order-saga', { input: order, mocks: failing }, { workflowId: 'w-a' });
-    const b = start(runtime, 'order-saga', { input: { orderId: 'Zed-9', amount: 1 } }, { workflowId: 'w-b' });
+    const b = start(
+      runtime,
+      'order-saga',
+      { input: { orderId: 'Zed-9', amount: 1 } },
+      { workflowId: 'w-b' },
+    );
     const c = start(runtime, 'kyc-onboarding', { input: { riskScore: 10 } }, { workflowId: 'w-a' });
     await runtime.runUntilIdle();
     const ids = (runs: { runId: string }[]) => runs.map((run) => run.runId);
@@ -182,6 +190,9 @@ describe('listing runs', () => {
     expect(ids(runtime.list({ query: 'order-saga', workflowId: 'w-a' }))).toEqual([a.uid]);
     expect(ids(runtime.list({ limit: 1 }))).toEqual([c.uid]);
     expect(runtime.summary(a.uid)).toMatchObject({ retries: 1, active: [] });
-    expect(runtime.summary(c.uid)).toMatchObject({ status: 'waiting', active: ['collectDocuments'] });
+    expect(runtime.summary(c.uid)).toMatchObject({
+      status: 'waiting',
+      active: ['collectDocuments'],
+    });
   });
 });

@@ -70,7 +70,8 @@ export async function branchRun(
     }
     flush();
     const forkedAt = world.state.seq;
-    if (options.data) store.commit([await world.apply(editDataWork(world, options.data))], Date.now());
+    if (options.data)
+      store.commit([await world.apply(editDataWork(world, options.data))], Date.now());
     store.setFork(world.uid, parent.uid, forkedAt);
     return world;
   } catch (error) {

@@ -63,8 +63,7 @@ export function requestCall(world: RunWorld, step: StepBuilder, call: CallReques
   );
   const downTill = downUntil(world.scenario, call.service, world.nowMs);
   const forced = takeForcedOutcome(world, call);
-  const outcome =
-    call.inputError || downTill !== undefined ? 'fail' : (forced ?? drawn.outcome);
+  const outcome = call.inputError || downTill !== undefined ? 'fail' : (forced ?? drawn.outcome);
   if (call.attempt > 1) world.state.retries = (world.state.retries ?? 0) + 1;
   const latencyMs = downTill !== undefined ? 0 : drawn.latencyMs;
   const timeline = callTimeline(outcome, latencyMs, call.timeoutMs);

@@ -144,7 +144,8 @@ function hitsOf(world: RunWorld, breakpoint: Breakpoint, facts: StepFacts): Hit[
 
 /** The instance data a condition sees: the root flow's, or the data of the map's actor concerned. */
 function dataFor(world: RunWorld, actor: string | null): unknown {
-  const own = actor && world.actors.has(actor) ? actor : world.definition.kind === 'map' ? 'tracker' : 'flow';
+  const own =
+    actor && world.actors.has(actor) ? actor : world.definition.kind === 'map' ? 'tracker' : 'flow';
   return contextOf<{ data?: unknown }>(world.actors.get(own))?.data ?? {};
 }
 

@@ -107,7 +107,11 @@ describe('debug mode', () => {
       runtime,
       'order-saga',
       { input: order },
-      { breakpoints: [{ ...onCharge, condition: 'data.amount > 100 and elementId = "chargePayment"' }] },
+      {
+        breakpoints: [
+          { ...onCharge, condition: 'data.amount > 100 and elementId = "chargePayment"' },
+        ],
+      },
     );
     await runtime.runUntilIdle([dear.uid]);
     expect(runtime.summary(dear.uid).stop).toMatchObject({ reason: 'breakpoint' });
@@ -225,6 +229,39 @@ describe('stepping', () => {
     expect(runtime.summary(row.uid).stop).toMatchObject({
       reason: 'run-to',
       elementId: 'openAccount',
+    });
+  });
+});
+
+describe('debugging a map', () => {
+  it('given a consumer down for a window, when stepped to its event, then its backlog waited for the window to end, and the stepped run re-simulates identically', async () => {
+    const { runtime, store } = openRuntime();
+    const scenario = { input: order, down: { Payment: [{ fromMs: 0, toMs: 5_000 }] } };
+    const row = start(runtime, 'choreography-saga', scenario, {
+      mode: 'debug',
+      breakpoints: [{ kind: 'event', target: 'PaymentCompleted' }],
+    });
+    await runtime.step(row.uid, { toElement: 'nowhere' });
+    const summary = runtime.summary(row.uid);
+    expect(summary.stop).toMatchObject({ reason: 'breakpoint', eventType: 'PaymentCompleted' });
+    expect(summary.atMs).toBeGreaterThanOrEqual(5_000);
+    const postponed = store.journalOfKind(row.id, 'delivery.postponed');
+    expect(postponed.map((entry) => [entry.data.service, entry.data.untilMs])).toContainEqual([
+      'payment',
+      5_000,
+    ]);
+    // Delivered, the event meets the breakpoint again.
+    runtime.resume(row.uid);
+    await runtime.runUntilIdle([row.uid]);
+    expect(runtime.summary(row.uid).stop).toMatchObject({ eventType: 'PaymentCompleted' });
+    expect(store.journal(row.id).at(-1)?.kind).not.toBe('publish');
+    runtime.setBreakpoints(row.uid, []);
+    runtime.resume(row.uid);
+    await runtime.runUntilIdle([row.uid]);
+    expect(runtime.summary(row.uid).status).toBe('completed');
+    expect(await resimulateRun(store, row.uid)).toMatchObject({
+      applicable: true,
+      identical: true,
     });
   });
 });

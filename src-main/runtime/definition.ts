@@ -82,7 +82,11 @@ export function buildDefinition(
     flows,
     catalog,
     undoneBy: undoPairs(documents, catalog),
-    connections: document.model.connections.map(({ id, source, target }) => ({ id, source, target })),
+    connections: document.model.connections.map(({ id, source, target }) => ({
+      id,
+      source,
+      target,
+    })),
     ...(document.kind === 'map' ? { serviceNames: serviceNames(document) } : {}),
     ...(document.broker?.orderingKey ? { orderingKey: document.broker.orderingKey } : {}),
   };

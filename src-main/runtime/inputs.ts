@@ -160,7 +160,11 @@ export function editDataWork(world: RunWorld, data: Record<string, unknown>): In
  * The input a journal entry records, as work to apply to another world at the same point (a
  * branch re-made from its parent's journal); undefined for entries a step writes by itself.
  */
-export function inputOf(world: RunWorld, entry: JournalRow, lookup: EntryLookup): InputWork | undefined {
+export function inputOf(
+  world: RunWorld,
+  entry: JournalRow,
+  lookup: EntryLookup,
+): InputWork | undefined {
   const data = entry.data;
   switch (entry.kind) {
     case 'person.decided':

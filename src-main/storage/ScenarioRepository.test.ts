@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { BatonError } from '../../src-shared/contract/errors';
 import type { Scenario } from '../../src-shared/runtime/scenario';
 import { closeWorkspace, openWorkspace, type Workspace } from './openWorkspace';
 import { ScenarioRepository } from './ScenarioRepository';
@@ -67,12 +68,17 @@ describe('ScenarioRepository', () => {
   it('refuses a scenario that is not one, naming the field, and an unknown workflow', () => {
     const { scenarios } = seeded();
     const bad = { mocks: { 'Payment.charge': { outcomes: ['explode'] } } } as unknown as Scenario;
-    expect(() => scenarios.save('w-orders', 'bad', bad, 1)).toThrow(
-      expect.objectContaining({
-        code: 'invalid-input',
-        issues: [expect.objectContaining({ path: expect.stringContaining('outcomes') })],
-      }),
-    );
+    let refused: unknown;
+    try {
+      scenarios.save('w-orders', 'bad', bad, 1);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(BatonError);
+    expect((refused as BatonError).code).toBe('invalid-input');
+    expect((refused as BatonError).issues?.map((issue) => issue.path)).toEqual([
+      'mocks.Payment.charge.outcomes.0',
+    ]);
     expect(() => scenarios.save('w-nope', 'x', {}, 1)).toThrow(/no workflow with id w-nope/);
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MockOutcome } from '../model/catalog';
 import { Expression } from '../model/expressions';
-import { Scenario } from './scenario';
+import type { Scenario } from './scenario';
 
 /**
  * Where a debugged run stops by itself (DESIGN.md §3, "Debugger"): when an element is entered,
