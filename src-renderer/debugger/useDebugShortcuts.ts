@@ -43,9 +43,13 @@ export function useDebugShortcuts(actions: DebugActions, attached: boolean) {
             return false;
         }
       })();
-      if (handled) event.preventDefault();
+      if (!handled) return;
+      event.preventDefault();
+      // While a run is shown its keys are the debugger's: F5 continues rather than starting a run.
+      event.stopPropagation();
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Taken on the way down, before the document's own keys (which listen on the way up).
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [active, actions, attached]);
 }

@@ -158,12 +158,8 @@ describe('the debugger in Chromium', () => {
 
   it('replays a finished run, jumps back to its first failure and scrubs entry by entry', async () => {
     const page = await openApp(session);
-    const [saga] = await callHost<WorkflowSummary[]>(session, 'workflows.list', {
-      query: 'Order saga',
-    });
-    await page.getByRole('button', { name: 'Order saga (flow)' }).click();
+    const saga = await importExample(page, 'order-saga.json', 'Order saga');
     const doc = front(page);
-    await page.getByRole('heading', { name: 'Order saga', level: 1 }).waitFor();
     const run = await startRun(
       saga!.id,
       {
@@ -246,5 +242,70 @@ describe('the debugger in Chromium', () => {
     // …and draining once it returns.
     await expect.poll(depth, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => status(page), { timeout: 15_000 }).toContain('Completed');
+  });
+
+  it('debugs the draft from the Debug menu: run to here, next outcome, a conditional breakpoint, publishing by hand, stop', async () => {
+    const page = await openApp(session);
+    await importExample(page, 'order-saga.json', 'Order saga');
+    const doc = front(page);
+    const toolbar = doc.getByRole('toolbar', { name: 'Debugger' });
+    await node(page, 'chargePayment').click();
+    await page.keyboard.press('F9');
+
+    await doc.getByRole('button', { name: 'Debug' }).click();
+    await doc.getByRole('menuitem', { name: 'Debug the draft' }).click();
+    await expect.poll(() => status(page)).toContain('Paused before the first step');
+
+    // Run to here, on the selected element.
+    await node(page, 'reserveInventory').click();
+    await toolbar.getByRole('button', { name: 'Run to here' }).click();
+    await expect.poll(() => status(page)).toMatch(/Paused.*Reserve inventory/);
+
+    // "What if payment fails now?" on the selected service task.
+    await node(page, 'chargePayment').click();
+    await toolbar
+      .getByRole('combobox', { name: 'Next outcome of Charge payment' })
+      .selectOption('fail');
+    await toolbar.getByRole('button', { name: 'Set next outcome' }).click();
+    await toolbar
+      .getByRole('status')
+      .filter({ hasText: 'Charge payment will fail next' })
+      .waitFor();
+
+    // A condition on the breakpoint: a syntax error is named and cannot be saved.
+    await toolbar.getByRole('button', { name: /^Breakpoints/ }).click();
+    const popover = doc.getByRole('dialog', { name: 'Breakpoints' });
+    const row = popover.getByRole('listitem', { name: 'Breakpoint: Charge payment' });
+    await row.getByRole('button', { name: 'Condition…' }).click();
+    const condition = row.getByRole('textbox', { name: 'Condition for Charge payment (JSONata)' });
+    await condition.fill('data.amount >');
+    await row.getByRole('alert').waitFor();
+    expect(await row.getByRole('button', { name: 'Save condition' }).isDisabled()).toBe(true);
+    await condition.fill('data.amount > 100');
+    await row.getByRole('button', { name: 'Save condition' }).click();
+    await row.getByText('when data.amount > 100').waitFor();
+    await popover.getByRole('button', { name: 'Close' }).click();
+
+    // Publishing by hand: a payload that is not JSON is refused with a reason.
+    await toolbar.getByRole('button', { name: 'Publish event…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish an event' });
+    await dialog.getByRole('combobox', { name: 'Event type' }).fill('OrderPlaced');
+    await dialog.getByRole('textbox', { name: 'Payload (JSON)' }).fill('{ "orderId": ');
+    await dialog.getByRole('button', { name: 'Publish' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'The payload is not JSON' }).waitFor();
+    await dialog
+      .getByRole('textbox', { name: 'Payload (JSON)' })
+      .fill('{ "orderId": "o-by-hand" }');
+    await dialog.getByRole('button', { name: 'Publish' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Step to the next element (F11), then stop (Shift+F5).
+    const position = doc.getByRole('status', { name: 'Replay position' });
+    const before = await position.textContent();
+    await page.keyboard.press('F11');
+    await expect.poll(() => position.textContent()).not.toBe(before);
+    await page.keyboard.press('Shift+F5');
+    await expect.poll(() => status(page)).toContain('Stopped');
+    expect(await toolbar.getByRole('button', { name: 'Continue' }).isDisabled()).toBe(true);
   });
 });
