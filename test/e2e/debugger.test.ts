@@ -161,7 +161,7 @@ describe('the debugger in Chromium', () => {
     const saga = await importExample(page, 'order-saga.json', 'Order saga');
     const doc = front(page);
     const run = await startRun(
-      saga!.id,
+      saga.id,
       {
         input: { orderId: 'o-9', amount: 40 },
         mocks: { 'Payment.charge': { outcomes: ['fail'] } },
