@@ -97,6 +97,8 @@ export interface SequenceMessage {
 /** A run's history, indexed for the debugger. */
 export interface RunHistory {
   readonly kind: 'flow' | 'map';
+  /** The flow or map the run was started from. */
+  readonly document: WorkflowDocument;
   readonly entries: readonly JournalEntry[];
   /** The last journal entry held (0 when none). */
   readonly lastSeq: number;
@@ -112,6 +114,8 @@ export interface RunHistory {
   firstFailureSeq(): number | null;
   /** The element a journal entry is about (for links from the log to the canvas), or null. */
   elementOf(entry: JournalEntry): string | null;
+  /** An element's name in the document (its id when it has none or is not there). */
+  nameOf(elementId: string): string;
 }
 
 /** A copy of the fold is kept every this many entries: `at(seq)` replays at most this many. */
@@ -199,8 +203,11 @@ export function createRunHistory(options: {
 
   if (options.entries) append(options.entries);
 
+  const nameOf = (elementId: string) => doc.elements.get(elementId)?.name || elementId;
+
   return {
     kind: doc.kind,
+    document: options.document,
     entries,
     get lastSeq() {
       return entries.at(-1)?.seq ?? 0;
@@ -211,6 +218,7 @@ export function createRunHistory(options: {
     sequence: () => timeline.sequence(),
     firstFailureSeq: () => firstFailure,
     elementOf,
+    nameOf,
   };
 }
 

@@ -116,6 +116,8 @@ describe('the order saga with payment failing', () => {
     expect(history.at(firstFailure! - 1).elements.chargePayment).toBe('active');
     expect(history.elementOf(history.entries[0]!)).toBeNull();
     expect(history.sequence()).toEqual([]);
+    expect(history.nameOf('chargePayment')).toBe('Charge payment');
+    expect(history.nameOf('nowhere')).toBe('nowhere');
   });
 
   it('given the charge succeeding, then the run reaches its end event through every connection', async () => {
