@@ -2,7 +2,17 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { useEditorStore } from '../editor/EditorContext';
+import { isLive } from './describeRun';
+import {
+  BrokerPanel,
+  DataPanel,
+  JournalPanel,
+  LedgersPanel,
+  VerdictPanel,
+  type RunPanelProps,
+} from './panels';
 import type { RunSessionStore } from './runSession';
+import { SequenceList, TimelineList } from './RunLists';
 
 type Tab = 'data' | 'journal' | 'broker' | 'ledgers' | 'timeline' | 'sequence' | 'verdict';
 
@@ -15,6 +25,17 @@ const tabLabels: Readonly<Record<Tab, string>> = {
   sequence: 'Sequence',
   verdict: 'Verdict',
 };
+
+const FLOW_TABS: readonly Tab[] = ['data', 'journal', 'ledgers', 'timeline', 'verdict'];
+const MAP_TABS: readonly Tab[] = [
+  'data',
+  'journal',
+  'broker',
+  'ledgers',
+  'timeline',
+  'sequence',
+  'verdict',
+];
 
 /**
  * The bottom panel while a run is shown: its data, journal, broker (maps), ledgers, timeline,
@@ -30,14 +51,11 @@ export function RunPanel({
 }) {
   const kind = useStore(session, (state) => state.history?.kind ?? state.summary?.kind ?? 'flow');
   const [tab, setTab] = useState<Tab>('data');
-  const tabs: Tab[] =
-    kind === 'map'
-      ? ['data', 'journal', 'broker', 'ledgers', 'timeline', 'sequence', 'verdict']
-      : ['data', 'journal', 'ledgers', 'timeline', 'verdict'];
+  const tabs = kind === 'map' ? MAP_TABS : FLOW_TABS;
   const shown = tabs.includes(tab) ? tab : 'data';
   return (
-    <section className="run-panel" aria-label="Run">
-      <div className="run-panel-tabs" role="tablist" aria-label="Run panels">
+    <section className="run-dock" aria-label="Run">
+      <div className="run-dock-tabs" role="tablist" aria-label="Run panels">
         {tabs.map((item) => (
           <button
             key={item}
@@ -53,7 +71,7 @@ export function RunPanel({
         ))}
       </div>
       <div
-        className="run-panel-body"
+        className="run-dock-body"
         role="tabpanel"
         id={`run-tabpanel-${workflowId}`}
         aria-labelledby={`run-tab-${workflowId}-${shown}`}
@@ -76,38 +94,56 @@ function RunPanelContent({
   const editor = useEditorStore();
   const attachRun = useWorkspace((state) => state.attachRun);
   const history = useStore(session, (state) => state.history);
-  const view = useStore(session, (state) => state.view);
+  // Entries appended to the history (a live run) redraw the panels.
+  useStore(session, (state) => state.revision);
+  const seq = useStore(session, (state) => state.seq);
   const instance = useStore(session, (state) => state.instance);
   const report = useStore(session, (state) => state.report);
-  const seq = useStore(session, (state) => state.seq);
-  const onSelectElement = (id: string) => editor.getState().focus(id);
-  const onSeek = (to: number) => session.getState().seek(to);
-  const onForkWithData = async (data: Record<string, unknown>) => {
-    const forked = await session.getState().fork(data);
-    if (forked) attachRun(workflowId, forked.runId);
+  const live = useStore(session, (state) => isLive(state.summary));
+  const viewed = useStore(session, (state) => state.view !== null);
+  if (!history || !viewed) return <p className="debug-note">Loading the run…</p>;
+
+  const props: RunPanelProps = {
+    history,
+    cursor: seq,
+    onSeek: (to) => session.getState().seek(to),
+    onSelectElement: (id) => editor.getState().focus(id),
   };
-  if (!history || !view) return <p className="debug-note">Loading the run…</p>;
-  void onSelectElement;
-  void onSeek;
-  void onForkWithData;
   switch (tab) {
     case 'data':
-      return <pre aria-label="Instance data">{JSON.stringify(instance?.data ?? {}, null, 2)}</pre>;
-    case 'verdict':
       return (
-        <p>
-          {report
-            ? report.consistency.ok
-              ? 'Consistent'
-              : `Inconsistent: ${report.consistency.violations.length} violation(s)`
-            : 'The verdict is given when the run ends.'}
-        </p>
+        <DataPanel
+          data={instance?.data}
+          cursor={seq}
+          loading={instance?.seq !== seq}
+          onForkWithData={(data) =>
+            void session
+              .getState()
+              .fork(data)
+              .then((forked) => forked && attachRun(workflowId, forked.runId))
+          }
+        />
       );
-    default:
-      return (
-        <p className="debug-note">
-          Entry {seq} of {history.lastSeq}.
-        </p>
+    case 'journal':
+      return <JournalPanel {...props} />;
+    case 'broker':
+      return <BrokerPanel {...props} />;
+    case 'ledgers':
+      return <LedgersPanel {...props} />;
+    case 'timeline':
+      return <TimelineList {...props} />;
+    case 'sequence':
+      return <SequenceList {...props} />;
+    case 'verdict':
+      return report === null && live ? (
+        <p className="debug-note">The verdict is given when the run ends.</p>
+      ) : (
+        <VerdictPanel
+          consistency={report?.consistency ?? null}
+          onSeek={props.onSeek}
+          onSelectElement={props.onSelectElement}
+          nameOf={(id) => history.nameOf(id)}
+        />
       );
   }
 }

@@ -110,8 +110,8 @@ describe('the debugger in Chromium', () => {
     // The verdict: consistent (every reservation released, the order cancelled).
     await doc.getByRole('tab', { name: 'Verdict' }).click();
     await doc
-      .getByRole('tabpanel')
-      .getByText(/Consistent/)
+      .getByRole('region', { name: 'Verdict' })
+      .getByRole('heading', { name: 'Consistent' })
       .waitFor();
     await screenshot(page, 'e2e-debugger-after-compensation');
 
@@ -218,6 +218,29 @@ describe('the debugger in Chromium', () => {
     await doc.getByRole('button', { name: 'Play replay' }).click();
     await expect.poll(() => runState(page, 'createOrder'), { timeout: 15_000 }).toBe('compensated');
     await doc.getByRole('button', { name: 'Play replay' }).waitFor({ timeout: 15_000 });
+
+    // Edit the data at the first failure and continue as a new branch: the debugger moves to the
+    // branch, and the document's runs list both.
+    await doc.getByRole('button', { name: 'First failure' }).click();
+    await doc.getByRole('tab', { name: 'Data' }).click();
+    const data = doc.getByRole('region', { name: 'Data' });
+    await data.getByText(`Instance data at #${atFailure}`).waitFor();
+    await expect
+      .poll(() => data.getByRole('button', { name: 'Edit data…' }).isEnabled())
+      .toBe(true);
+    await data.getByRole('button', { name: 'Edit data…' }).click();
+    await data.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('{ "orderId": "o-10", "amount": 15 }');
+    await data.getByRole('button', { name: 'Continue as new branch' }).click();
+    await expect.poll(() => status(page)).not.toContain(run.runId);
+    const branch = /run-[0-9a-f]{12}/.exec((await status(page)) ?? '')?.[0];
+    const [forked] = await callHost<RunSummary[]>(session, 'runs.list', { query: branch });
+    expect(forked).toMatchObject({ parentRunId: run.runId });
+    await doc.getByRole('button', { name: 'Debug' }).click();
+    await doc.getByRole('menuitem', { name: new RegExp(`^Open ${run.runId}`) }).waitFor();
+    await doc.getByRole('menuitem', { name: new RegExp(`^Open ${branch}`) }).waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('shows a choreography run with a consumer down: the backlog grows while it is down and drains when it returns', async () => {
