@@ -81,7 +81,7 @@ export function RunElementMarks({
           title={`${depth} event${depth === 1 ? '' : 's'} waiting${down ? ' (consumer down)' : ''}`}
         >
           {depth}
-          {down ? ' ⏸' : ''}
+          {down ? ' · down' : ''}
         </span>
       )}
       {awaited && session && (

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowSummary } from '../../src-shared/contract/contract';
 import type { RunSummary } from '../../src-shared/runtime/runReport';
 import type { Scenario } from '../../src-shared/runtime/scenario';
-import { callHost, front, openApp, screenshot, startSession, type Session } from './harness';
+import {
+  callHost,
+  front,
+  openApp,
+  resultsDir,
+  screenshot,
+  startSession,
+  type Session,
+} from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -29,6 +37,14 @@ async function importExample(page: Page, file: string, name: string) {
  */
 const startRun = (id: string, scenario: Scenario, mode: 'run' | 'debug') =>
   callHost<RunSummary>(session, 'runs.start', { id, scenario, mode });
+
+/** A closer picture of the canvas alone, for the record (the diagram fits a short canvas small). */
+async function canvasScreenshot(page: Page, name: string) {
+  const doc = front(page);
+  await doc.locator('.react-flow__controls-zoomin').click();
+  await doc.locator('.react-flow__controls-zoomin').click();
+  await doc.locator('.canvas').screenshot({ path: `${resultsDir}/${name}.png` });
+}
 
 /** Opens a run of the document in the debugger from the header's Debug menu. */
 async function openRunFromMenu(page: Page, runId: string) {
@@ -81,6 +97,7 @@ describe('the debugger in Chromium', () => {
     expect(await runState(page, 'createOrder')).toBe('completed');
     expect(await runState(page, 'reserveInventory')).toBe('completed');
     await screenshot(page, 'e2e-debugger-paused-at-breakpoint');
+    await canvasScreenshot(page, 'e2e-debugger-paused-at-breakpoint-canvas');
 
     // Step (F10) one event at a time through the failure and the compensation, noting at which
     // step the canvas first shows each step compensated.
@@ -273,6 +290,7 @@ describe('the debugger in Chromium', () => {
       .getByRole('status', { name: /Payment: \d+ queued, consumer down/ })
       .waitFor();
     await screenshot(page, 'e2e-debugger-map-backlog');
+    await canvasScreenshot(page, 'e2e-debugger-map-backlog-canvas');
     // …events shown moving along the connection to Payment…
     expect(await front(page).locator('.run-event-dot').count()).toBeGreaterThan(0);
     // …and draining once it returns.
