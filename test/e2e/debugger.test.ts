@@ -362,4 +362,30 @@ describe('the debugger in Chromium', () => {
     await expect.poll(() => status(page)).toContain('Stopped');
     expect(await toolbar.getByRole('button', { name: 'Continue' }).isDisabled()).toBe(true);
   });
+
+  it('stops a map at an event-type breakpoint added from the list of its event types', async () => {
+    const page = await openApp(session);
+    await importExample(page, 'choreography-saga.json', 'Choreography saga');
+    const doc = front(page);
+    await doc.getByRole('button', { name: 'Debug' }).click();
+    await doc.getByRole('menuitem', { name: 'Debug the draft' }).click();
+    await expect.poll(() => status(page)).toContain('Paused before the first step');
+
+    const toolbar = doc.getByRole('toolbar', { name: 'Debugger' });
+    await toolbar.getByRole('button', { name: /^Breakpoints/ }).click();
+    const popover = doc.getByRole('dialog', { name: 'Breakpoints' });
+    await popover
+      .getByRole('combobox', { name: 'Break on event' })
+      .selectOption('PaymentCompleted');
+    await popover.getByRole('button', { name: 'Add' }).click();
+    await popover.getByRole('listitem', { name: 'Breakpoint: Event PaymentCompleted' }).waitFor();
+    await popover.getByRole('button', { name: 'Close' }).click();
+
+    await toolbar.getByRole('button', { name: 'Continue' }).click();
+    await expect
+      .poll(() => status(page), { timeout: 10_000 })
+      .toContain('Paused at breakpoint on event PaymentCompleted');
+    await toolbar.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => status(page), { timeout: 10_000 }).toContain('Completed');
+  });
 });
