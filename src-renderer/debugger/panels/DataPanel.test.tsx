@@ -80,7 +80,7 @@ describe('the data panel', () => {
     typeInEditor('{ "orderId": "o-1", "amount": 90, "paid": true }');
     expect(screen.queryByRole('alert')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Continue as new branch' }));
-    expect(onForkWithData).toHaveBeenCalledWith({ orderId: 'o-1', amount: 90, paid: true });
+    expect(onForkWithData).toHaveBeenCalledWith({ orderId: 'o-1', amount: 90, paid: true }, 12);
     expect(screen.getByRole('tree', { name: 'Instance data' })).toBeTruthy();
   });
 

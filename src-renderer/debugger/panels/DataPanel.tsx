@@ -14,10 +14,10 @@ export interface DataPanelProps {
   /** Why the data could not be read. */
   readonly error?: string | null;
   /**
-   * Continues the run from the cursor as a new branch with this data (the original run stays as
-   * it is). Without it the panel only shows the data.
+   * Continues the run as a new branch with this data, after `seq`: the cursor when editing began
+   * (the original run stays as it is). Without it the panel only shows the data.
    */
-  readonly onForkWithData?: (data: Record<string, unknown>) => void;
+  readonly onForkWithData?: (data: Record<string, unknown>, seq: number) => void;
 }
 
 type Parsed =
@@ -61,13 +61,15 @@ export function parseInstanceData(text: string): Parsed {
  */
 export function DataPanel({ data, cursor, loading, error, onForkWithData }: DataPanelProps) {
   const [draft, setDraft] = useState<string | null>(null);
+  /** The entry the edited data is from (the cursor may move on while it is edited). */
+  const [editedAt, setEditedAt] = useState(cursor);
   const { theme } = useTheme();
   const parsed = useMemo(() => (draft === null ? null : parseInstanceData(draft)), [draft]);
   const extensions = useMemo(() => [json()], []);
 
   const fork = () => {
     if (!parsed?.ok || !onForkWithData) return;
-    onForkWithData(parsed.data);
+    onForkWithData(parsed.data, editedAt);
     setDraft(null);
   };
   const onEditorKeys = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -145,13 +147,16 @@ export function DataPanel({ data, cursor, loading, error, onForkWithData }: Data
     <section className="run-panel data-panel" aria-label="Data">
       <div className="run-panel-toolbar">
         <span className="run-panel-title">
-          {draft === null ? `Instance data at #${cursor}` : `Editing the data at #${cursor}`}
+          {draft === null ? `Instance data at #${cursor}` : `Editing the data at #${editedAt}`}
         </span>
         {draft === null && onForkWithData && (
           <button
             type="button"
             disabled={data === undefined || Boolean(error)}
-            onClick={() => setDraft(JSON.stringify(data ?? {}, null, 2))}
+            onClick={() => {
+              setEditedAt(cursor);
+              setDraft(JSON.stringify(data ?? {}, null, 2));
+            }}
           >
             Edit data…
           </button>

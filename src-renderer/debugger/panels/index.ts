@@ -12,4 +12,6 @@ export { JsonTree } from './JsonTree';
 export { LedgersPanel } from './LedgersPanel';
 export { useViewAt, type RunPanelProps } from './runPanelProps';
 export { formatMs, stateText, summarizeEntry } from './runText';
+export { MESSAGES_SHOWN, SequencePanel } from './SequencePanel';
+export { TimelinePanel } from './TimelinePanel';
 export { VerdictPanel, type VerdictPanelProps } from './VerdictPanel';
