@@ -32,6 +32,7 @@ import {
   type InputWork,
 } from './inputs';
 import { buildReport } from './report';
+import { summaryOf } from './runSummary';
 import type { RunFilter, RunStore } from './RunStore';
 import { type RunRow, type StepWrite } from './RunStore';
 import { RunWorld, StepBuilder, type WorldState } from './RunWorld';
@@ -646,29 +647,4 @@ function slug(name: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'run'
   );
-}
-
-function summaryOf(row: RunRow): RunSummary {
-  const state = JSON.parse(row.state) as WorldState;
-  const final = FINAL_STATUSES.has(row.status);
-  return {
-    runId: row.uid,
-    name: row.name,
-    kind: row.kind,
-    status: row.status,
-    seed: row.seed,
-    correlationId: row.correlationId,
-    workflowId: row.workflowId,
-    version: row.version,
-    createdAt: row.createdAt,
-    atMs: row.nowMs,
-    endedAtMs: row.endedAtMs,
-    seq: state.seq,
-    mode: row.mode,
-    ...(row.stop && row.paused && !final ? { stop: row.stop } : {}),
-    active: final ? [] : [...new Set(Object.values(state.active ?? {}).flat())],
-    retries: state.retries ?? 0,
-    parentRunId: row.parentRun,
-    forkedAtSeq: row.forkedAt,
-  };
 }

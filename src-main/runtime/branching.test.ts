@@ -135,6 +135,19 @@ describe('forking a run', () => {
     closeWorkspace(second.db);
   });
 
+  it('given a parent whose journal its definition no longer reproduces, then the branch is refused naming the entry, and nothing is left of it', async () => {
+    const { db, runtime } = openRuntime();
+    const original = start(runtime, 'order-saga', { input: order });
+    await runtime.runUntilIdle([original.uid]);
+    db.prepare(
+      `UPDATE run_journal SET data = json_set(data, '$.planned.latencyMs', 1) WHERE run = ? AND seq = 4`,
+    ).run(original.id);
+    await expect(runtime.fork(original.uid, { seq: 10 })).rejects.toThrow(
+      /cannot be branched: taken again, it differs from its journal at entry 4/,
+    );
+    expect(runtime.list().map((run) => run.runId)).toEqual([original.uid]);
+  });
+
   it('refuses to edit the data of a map, which has no instance data of its own', async () => {
     const { runtime } = openRuntime();
     const original = start(runtime, 'choreography-saga', { input: order });

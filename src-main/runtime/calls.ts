@@ -213,7 +213,7 @@ export function rescheduleCall(
   requested: { readonly atMs: number; readonly planned: { latencyMs: number; timeoutMs?: number } },
   outcome: MockOutcome,
 ): void {
-  const first = items[0];
+  const first = items.find((item) => item.kind !== 'late-effect');
   if (!first) return;
   for (const item of items) step.remove(item.id);
   const { kind: _kind, performs: _performs, error: _error, ...base } = first.data;

@@ -322,6 +322,22 @@ describe('forcing the next outcome', () => {
     closeWorkspace(second.db);
   });
 
+  it('given a call in flight made to hang, then its caller hears nothing until its timeout, counted from the request', async () => {
+    const { runtime, store } = openRuntime();
+    const row = start(runtime, 'order-saga', { input: order }, { breakpoints: [onCharge] });
+    await runtime.runUntilIdle([row.uid]);
+    const request = store.journalOfKind(row.id, 'request').at(-1)!;
+    await runtime.nextOutcome(row.uid, { key: 'Payment.charge', outcome: 'hang' });
+    runtime.setBreakpoints(row.uid, []);
+    runtime.resume(row.uid);
+    await runtime.runUntilIdle([row.uid]);
+    const answer = store
+      .journalOfKind(row.id, 'result')
+      .find((entry) => entry.data.request === request.seq);
+    expect(answer).toMatchObject({ atMs: request.atMs + 5_000, data: { outcome: 'timeout' } });
+    expect(replayRun(store, row.uid).ok).toBe(true);
+  });
+
   it('refuses a key that is neither an element nor an operation', async () => {
     const { runtime } = openRuntime();
     const row = start(runtime, 'order-saga', { input: order }, { mode: 'debug' });

@@ -72,14 +72,20 @@ export function publishWork(
   };
 }
 
-/** The unanswered call a forced outcome applies to: the earliest in flight for the key. */
+/**
+ * The unanswered call a forced outcome applies to: the earliest whose caller still waits for its
+ * reply (a call that already timed out is not in flight, even if its late effect is pending),
+ * with every agenda item it has.
+ */
 export function callInFlight(world: RunWorld, key: string): AgendaRow[] {
   const items = [...world.agenda, ...world.waits.values()].filter((item) => {
     if (!CALL_IN_FLIGHT.has(item.kind) || typeof item.data.request !== 'number') return false;
     const byOperation = `${String(item.data.service)}.${String(item.data.operation)}`;
     return byOperation === key || (item.data.mode !== 'compensate' && item.data.elementId === key);
   });
-  const first = Math.min(...items.map((item) => item.data.request as number));
+  const awaited = items.filter((item) => item.kind !== 'late-effect');
+  if (awaited.length === 0) return [];
+  const first = Math.min(...awaited.map((item) => item.data.request as number));
   return items.filter((item) => item.data.request === first);
 }
 
