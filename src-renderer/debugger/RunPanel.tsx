@@ -8,11 +8,12 @@ import {
   DataPanel,
   JournalPanel,
   LedgersPanel,
+  SequencePanel,
+  TimelinePanel,
   VerdictPanel,
   type RunPanelProps,
 } from './panels';
 import type { RunSessionStore } from './runSession';
-import { SequenceList, TimelineList } from './RunLists';
 
 type Tab = 'data' | 'journal' | 'broker' | 'ledgers' | 'timeline' | 'sequence' | 'verdict';
 
@@ -116,10 +117,10 @@ function RunPanelContent({
           data={instance?.data}
           cursor={seq}
           loading={instance?.seq !== seq}
-          onForkWithData={(data) =>
+          onForkWithData={(data, at) =>
             void session
               .getState()
-              .fork(data)
+              .fork(data, at)
               .then((forked) => forked && attachRun(workflowId, forked.runId))
           }
         />
@@ -131,9 +132,9 @@ function RunPanelContent({
     case 'ledgers':
       return <LedgersPanel {...props} />;
     case 'timeline':
-      return <TimelineList {...props} />;
+      return <TimelinePanel {...props} />;
     case 'sequence':
-      return <SequenceList {...props} />;
+      return <SequencePanel {...props} />;
     case 'verdict':
       return report === null && live ? (
         <p className="debug-note">The verdict is given when the run ends.</p>

@@ -66,8 +66,11 @@ export interface RunSessionState {
   readonly publish: (eventType: string, payload?: Record<string, unknown>) => Promise<boolean>;
   readonly nextOutcome: (next: NextOutcome) => Promise<boolean>;
   readonly sendBreakpoints: (breakpoints: readonly Breakpoint[]) => Promise<boolean>;
-  /** Starts a new run branching off this one at the cursor, with `data` as the instance data. */
-  readonly fork: (data: Record<string, unknown>) => Promise<RunSummary | null>;
+  /**
+   * Starts a new run branching off this one after entry `seq` (the cursor by default), with
+   * `data` as the instance data.
+   */
+  readonly fork: (data: Record<string, unknown>, seq?: number) => Promise<RunSummary | null>;
   /** Loads the run and follows it; returns what stops that (`dispose`). Nothing happens before. */
   readonly start: () => () => void;
   readonly dispose: () => void;
@@ -317,9 +320,9 @@ export function createRunSession(options: RunSessionOptions) {
         if (isFinal(get().summary)) return false;
         return control(() => client['runs.breakpoints']({ runId, breakpoints: [...breakpoints] }));
       },
-      fork: async (data) => {
+      fork: async (data, seq = get().seq) => {
         try {
-          return await client['runs.fork']({ runId, data, seq: get().seq });
+          return await client['runs.fork']({ runId, data, seq });
         } catch (error) {
           fail(error);
           return null;

@@ -131,6 +131,9 @@ describe('the debugger in Chromium', () => {
       .getByRole('heading', { name: 'Consistent' })
       .waitFor();
     await screenshot(page, 'e2e-debugger-after-compensation');
+    await doc.getByRole('tab', { name: 'Timeline' }).click();
+    await doc.getByRole('region', { name: 'Timeline' }).waitFor();
+    await screenshot(page, 'e2e-debugger-timeline');
 
     // Back to editing: the canvas is the editor again.
     await doc.getByRole('button', { name: 'Back to editing' }).click();
@@ -296,6 +299,10 @@ describe('the debugger in Chromium', () => {
     // …and draining once it returns.
     await expect.poll(depth, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => status(page), { timeout: 15_000 }).toContain('Completed');
+    // The broker saw Payment's backlog at its deepest; the sequence diagram shows the events.
+    await front(page).getByRole('tab', { name: 'Sequence' }).click();
+    await front(page).getByRole('region', { name: 'Sequence' }).waitFor();
+    await screenshot(page, 'e2e-debugger-map-sequence');
   });
 
   it('debugs the draft from the Debug menu: run to here, next outcome, a conditional breakpoint, publishing by hand, stop', async () => {
