@@ -135,8 +135,11 @@ export function createRunHistory(options: {
   const checkpoints: FoldState[] = [];
   let firstFailure: number | null = null;
   let lastView: RunViewAt | null = null;
-  /** The view last asked for before the end (a scrubber held still asks again and again). */
-  let heldView: RunViewAt | null = null;
+  /**
+   * The state last asked for before the end, owned by this history (never a checkpoint): a
+   * scrubber held still asks again and again, and playback asks for the next entries.
+   */
+  let held: { position: number; state: FoldState; view: RunViewAt } | null = null;
 
   const append = (more: readonly JournalEntry[]) => {
     for (const entry of more) {
@@ -175,13 +178,23 @@ export function createRunHistory(options: {
       lastView ??= head.view(doc, index);
       return lastView;
     }
-    if (heldView !== null && heldView.seq === entries[position]?.seq) return heldView;
+    if (held !== null && held.position === position) return held.view;
     const checkpoint = Math.floor((position + 1) / CHECKPOINT_INTERVAL) - 1;
-    const state = checkpoint >= 0 ? checkpoints[checkpoint]!.clone() : new FoldState();
-    for (let i = (checkpoint + 1) * CHECKPOINT_INTERVAL; i <= position; i += 1)
-      applyEntry(state, entries[i]!, doc, index, false);
-    heldView = state.view(doc, index);
-    return heldView;
+    const fromCheckpoint = (checkpoint + 1) * CHECKPOINT_INTERVAL;
+    // Playing forward goes on from the state last shown when it is no further than a checkpoint.
+    const goOn = held !== null && held.position < position && held.position >= fromCheckpoint - 1;
+    let state: FoldState;
+    let next: number;
+    if (goOn) {
+      state = held!.state;
+      next = held!.position + 1;
+    } else {
+      state = checkpoint >= 0 ? checkpoints[checkpoint]!.clone() : new FoldState();
+      next = fromCheckpoint;
+    }
+    for (let i = next; i <= position; i += 1) applyEntry(state, entries[i]!, doc, index, false);
+    held = { position, state, view: state.view(doc, index) };
+    return held.view;
   };
 
   const elementOf = (entry: JournalEntry): string | null => {
@@ -191,6 +204,7 @@ export function createRunHistory(options: {
     const direct =
       inDocument(data.elementId) ??
       inDocument((data.event as { elementId?: unknown } | undefined)?.elementId) ??
+      inDocument(elementOfTimer((data.event as { timerId?: unknown } | undefined)?.timerId)) ??
       (entry.kind === 'result'
         ? inDocument(index.requests.get(Number(data.request))?.elementId)
         : null) ??
@@ -220,6 +234,13 @@ export function createRunHistory(options: {
     elementOf,
     nameOf,
   };
+}
+
+/** The element a timer belongs to: its id reads `<purpose>:<element>` (`retry:chargePayment`). */
+function elementOfTimer(timerId: unknown): string | null {
+  if (typeof timerId !== 'string') return null;
+  const colon = timerId.indexOf(':');
+  return colon < 0 ? null : timerId.slice(colon + 1);
 }
 
 /** A failed attempt, a timeout, a dead letter or a fault. */

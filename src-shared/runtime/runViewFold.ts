@@ -251,6 +251,15 @@ export function applyEntry(
     case 'event': {
       if (doc.kind === 'flow' && actor === 'flow')
         applyRootValue(state, data.value, doc, enter, take);
+      // A service that starts the instance works without a delivery: done when its copy is idle.
+      const node = nodeOf(actor);
+      if (
+        actor.startsWith('svc:') &&
+        data.value === '__idle' &&
+        (state.queues.get(node)?.busy ?? 0) === 0 &&
+        state.elements.get(node) === 'active'
+      )
+        state.elements.set(node, 'completed');
       return;
     }
     case 'request': {
@@ -265,6 +274,11 @@ export function applyEntry(
         if (effect === 'subflow' && elementId !== null) index.pendingChildren.push(elementId);
       }
       if (elementId === null || !doc.has(elementId) || !isRootActor(actor, doc)) return;
+      if (doc.kind === 'map' && (state.queues.get(elementId)?.busy ?? 0) === 0) {
+        // A service starting the instance: it acts with no delivery.
+        if (!state.elements.has(elementId)) enter(elementId);
+        state.elements.set(elementId, 'active');
+      }
       if (effect === 'compensate') state.elements.set(elementId, 'compensating');
       else if (effect === 'person' || effect === 'await') {
         state.waits.set(entry.seq, elementId);

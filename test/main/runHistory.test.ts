@@ -115,6 +115,13 @@ describe('the order saga with payment failing', () => {
     expect(history.elementOf(failed)).toBe('chargePayment');
     expect(history.at(firstFailure! - 1).elements.chargePayment).toBe('active');
     expect(history.elementOf(history.entries[0]!)).toBeNull();
+    const fired = history.entries.find(
+      (entry) =>
+        entry.kind === 'event' &&
+        valueText(entry).includes('chargePayment') &&
+        JSON.stringify(entry.data.event).includes('timer.fired'),
+    )!;
+    expect(history.elementOf(fired)).toBe('chargePayment');
     expect(history.sequence()).toEqual([]);
     expect(history.nameOf('chargePayment')).toBe('Charge payment');
     expect(history.nameOf('nowhere')).toBe('nowhere');
@@ -341,6 +348,31 @@ describe('the choreography saga', () => {
   });
 });
 
+describe('the order fan-out', () => {
+  it('shows the service that starts the instance at work, and a consumer down catching up', async () => {
+    const fanout = example('order-fanout');
+    const ran = await runDocument(fanout, {
+      input: mapOrder,
+      down: { Analytics: [{ fromMs: 0, toMs: 30_000 }] },
+    });
+    const history = historyOf(fanout, ran);
+    const starting = seqWhere(
+      history,
+      (entry) => entry.kind === 'request' && entry.actor === 'svc:storefront:0',
+    );
+    expect(history.at(starting).elements.storefront).toBe('active');
+    const analytics = (seq: number) =>
+      history.at(seq).queues.find((queue) => queue.service === 'analytics')!;
+    const down = seqWhere(history, (entry) => entry.kind === 'delivery.postponed');
+    expect(analytics(down)).toMatchObject({ depth: 1, down: true });
+    const end = history.at(history.lastSeq);
+    expect(end.path[0]).toBe('storefront');
+    expect(end.elements).toMatchObject({ storefront: 'completed', analytics: 'completed' });
+    expect(end.edges.publish_storefront_orderPlaced).toBe(1);
+    expect(analytics(history.lastSeq)).toMatchObject({ depth: 0, delivered: 1, down: false });
+  });
+});
+
 describe('the travel booking', () => {
   it('given the car failing, then the parallel branches are active together and the booked ones compensated', async () => {
     const travel = example('travel-booking');
@@ -458,6 +490,17 @@ describe('a long run', () => {
         ...Array.from({ length: 12 }, () => 1 + Math.floor(random() * long.length)),
       ];
       for (const seq of points) {
+        const fromScratch = createRunHistory({ document, entries: long.slice(0, seq) });
+        expect(history.at(seq), `at ${seq}`).toEqual(fromScratch.at(seq));
+      }
+      // Played forward entry by entry across a checkpoint, then back.
+      const around = 3 * CHECKPOINT_INTERVAL;
+      const steps = [
+        ...Array.from({ length: 12 }, (_, index) => around - 6 + index),
+        around + 3,
+        around - 2,
+      ];
+      for (const seq of steps) {
         const fromScratch = createRunHistory({ document, entries: long.slice(0, seq) });
         expect(history.at(seq), `at ${seq}`).toEqual(fromScratch.at(seq));
       }

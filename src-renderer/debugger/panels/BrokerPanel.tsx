@@ -16,6 +16,8 @@ export function BrokerPanel({ history, cursor, onSeek, onSelectElement }: RunPan
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the history grows in place
     [history, cursor, lastSeq],
   );
+  // Bars scale to the deepest queue shown (at least a few events, so one event is not a full bar).
+  const deepest = Math.max(4, ...view.queues.map((queue) => queue.depth));
   if (view.queues.length === 0) {
     return (
       <section className="run-panel broker-panel" aria-label="Broker">
@@ -66,12 +68,13 @@ export function BrokerPanel({ history, cursor, onSeek, onSelectElement }: RunPan
                 </th>
                 <td className="num">
                   <span className="depth-cell">
-                    <span
-                      className="depth-bar"
-                      aria-hidden="true"
-                      style={{ width: `${Math.min(100, queue.depth * 12)}%` }}
-                    />
-                    {queue.depth}
+                    <span className="depth-track" aria-hidden="true">
+                      <span
+                        className="depth-bar"
+                        style={{ width: `${(100 * queue.depth) / deepest}%` }}
+                      />
+                    </span>
+                    <span>{queue.depth}</span>
                   </span>
                 </td>
                 <td className="num">{queue.delivered}</td>

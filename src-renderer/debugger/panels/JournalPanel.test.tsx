@@ -49,6 +49,7 @@ describe('the journal panel', () => {
     expect(current.textContent).toContain('result');
     expect(current.textContent).toContain('failed (request #');
     expect(within(current).getByRole('button', { name: 'Charge payment' })).toBeTruthy();
+    expect(current.classList).toContain('is-failure');
     for (const row of rowsOf())
       expect(row.classList.contains('is-future')).toBe(seqOf(row) > failed);
   });

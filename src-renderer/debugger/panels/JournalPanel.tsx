@@ -18,6 +18,13 @@ function summaryOf(entry: JournalEntry): string {
   return summary;
 }
 
+/** A failed attempt, a timeout, a fault or a dead letter: shown in the danger colour. */
+const isFailure = (entry: JournalEntry) =>
+  entry.kind === 'fault' ||
+  entry.kind === 'dead-letter' ||
+  (entry.kind === 'result' &&
+    (entry.data.outcome === 'failed' || entry.data.outcome === 'timeout'));
+
 /** The position in `positions` of the last entry at or before `cursor` (-1 when none). */
 function cursorIndex(
   entries: readonly JournalEntry[],
@@ -197,7 +204,7 @@ export function JournalPanel({ history, cursor, onSeek, onSelectElement }: RunPa
                     role="row"
                     aria-rowindex={item.index + 2}
                     aria-current={isCursor ? 'true' : undefined}
-                    className={`journal-row${isCursor ? ' is-cursor' : ''}${entry.seq > cursor ? ' is-future' : ''} kind-${entry.kind.replace(/\W/g, '-')}`}
+                    className={`journal-row${isCursor ? ' is-cursor' : ''}${entry.seq > cursor ? ' is-future' : ''}${isFailure(entry) ? ' is-failure' : ''} kind-${entry.kind.replace(/\W/g, '-')}`}
                     style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                     onClick={() => onSeek(entry.seq)}
                   >

@@ -45,12 +45,12 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
 
 /**
  * A JSON value as a collapsible tree (`role="tree"`): objects and arrays open and close with a
- * click, Enter, → and ←; ↑/↓/Home/End move between the items shown. The first two levels start
- * open.
+ * click, Enter, → and ←; ↑/↓/Home/End move between the items shown. An object's members are
+ * the top level, open at first; what they hold starts closed.
  */
 export function JsonTree({ value, label }: { readonly value: unknown; readonly label: string }) {
   const [toggled, setToggled] = useState<ReadonlySet<Path>>(new Set());
-  const isOpen = (path: Path, depth: number) => depth < 2 !== toggled.has(path);
+  const isOpen = (path: Path, depth: number) => (depth === 0) !== toggled.has(path);
   const toggle = (path: Path) =>
     setToggled((current) => {
       const next = new Set(current);
@@ -92,7 +92,7 @@ export function JsonTree({ value, label }: { readonly value: unknown; readonly l
         aria-setsize={siblings}
         aria-expanded={branch ? open : undefined}
         aria-label={`${key ?? label}: ${branch ? text : preview(inner).text}`}
-        tabIndex={depth === 0 ? 0 : -1}
+        tabIndex={path === firstPath ? 0 : -1}
         className="json-item"
         onKeyDown={onKeyDown}
       >
@@ -126,9 +126,27 @@ export function JsonTree({ value, label }: { readonly value: unknown; readonly l
     );
   };
 
+  // An object's or array's members are the tree's top level; anything else is one item.
+  const top = isBranch(value) ? Object.entries(value) : null;
+  const firstPath = top ? `/${top[0]?.[0] ?? ''}` : '';
   return (
     <ul role="tree" aria-label={label} className="json-tree" onKeyDown={moveFocus}>
-      {node(null, value, '', 0, 0, 1)}
+      {top === null ? (
+        node(null, value, '', 0, 0, 1)
+      ) : top.length === 0 ? (
+        <li role="none" className="json-more">
+          {Array.isArray(value) ? 'An empty array' : 'An empty object'}
+        </li>
+      ) : (
+        top
+          .slice(0, CHILDREN_SHOWN)
+          .map(([key, child], index) => node(key, child, `/${key}`, 0, index, top.length))
+      )}
+      {top !== null && top.length > CHILDREN_SHOWN && (
+        <li role="none" className="json-more">
+          … {top.length - CHILDREN_SHOWN} more
+        </li>
+      )}
     </ul>
   );
 }

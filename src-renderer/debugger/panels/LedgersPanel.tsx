@@ -28,7 +28,8 @@ export function LedgersPanel({ history, cursor, onSeek, onSelectElement }: RunPa
       seen.add(key);
       byService.set(entry.service, lines);
     }
-    return [...byService].sort(([a], [b]) => a.localeCompare(b));
+    // In the order the services first acted.
+    return [...byService];
   }, [view.ledger]);
 
   return (

@@ -239,7 +239,12 @@ export function TimelinePanel({ history, cursor, onSeek, onSelectElement }: RunP
                 {drawn.map(({ bar, x: barX, width: barWidth, state }) => {
                   const y = AXIS_HEIGHT + (rowIndex.get(bar.row) ?? 0) * ROW_HEIGHT;
                   const back = bar.kind === 'timer' && bar.label.startsWith('Back-off');
-                  const barHeight = back ? 6 : BAR_HEIGHT;
+                  // A delivery frames the calls its reaction makes, drawn over it.
+                  const barHeight = back
+                    ? 6
+                    : bar.kind === 'delivery'
+                      ? ROW_HEIGHT - 4
+                      : BAR_HEIGHT;
                   const label = describe(bar, state);
                   return (
                     <g
