@@ -222,14 +222,18 @@ export function createRunSession(options: RunSessionOptions) {
      * the run took it (a refusal is shown as the session's error).
      */
     const control = async (call: () => Promise<RunSummary>) => {
+      let answer: RunSummary;
       try {
         set({ error: null });
-        adopt(await call());
+        answer = await call();
       } catch (error) {
         fail(error);
         return false;
       }
+      // The journal first, then the summary: the toolbar never says more than the canvas shows.
       await fetchProgress();
+      const held = get().summary;
+      if (!disposed && (!held || held.seq < answer.seq)) adopt(answer);
       return true;
     };
 

@@ -96,6 +96,8 @@ describe('the debugger in Chromium', () => {
       .waitFor();
     expect(await runState(page, 'createOrder')).toBe('completed');
     expect(await runState(page, 'reserveInventory')).toBe('completed');
+    // The Data panel shows the instance's data where it stopped.
+    await doc.getByRole('region', { name: 'Data' }).getByText('o-1').waitFor();
     await screenshot(page, 'e2e-debugger-paused-at-breakpoint');
     await canvasScreenshot(page, 'e2e-debugger-paused-at-breakpoint-canvas');
 
@@ -103,8 +105,10 @@ describe('the debugger in Chromium', () => {
     // step the canvas first shows each step compensated.
     const compensatedAt = new Map<string, number>();
     const position = doc.getByRole('status', { name: 'Replay position' });
+    let lastStep = 0;
     for (let steps = 1; steps <= 60; steps += 1) {
       if (!(await status(page))?.includes('Paused')) break;
+      lastStep = steps;
       const before = await position.textContent();
       await page.keyboard.press('F10');
       await expect
@@ -118,6 +122,10 @@ describe('the debugger in Chromium', () => {
           compensatedAt.set(id, steps);
     }
     await expect.poll(() => status(page)).toContain('Compensated');
+    // The last step may end the run: what it showed is read once the canvas has caught up.
+    await expect.poll(() => runState(page, 'createOrder')).toBe('compensated');
+    for (const id of ['reserveInventory', 'createOrder'])
+      if (!compensatedAt.has(id)) compensatedAt.set(id, lastStep);
     // Inventory released first, at an earlier step than the order cancelled.
     expect(compensatedAt.get('reserveInventory')).toBeDefined();
     expect(compensatedAt.get('createOrder')).toBeDefined();
@@ -253,8 +261,9 @@ describe('the debugger in Chromium', () => {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('{ "orderId": "o-10", "amount": 15 }');
     await data.getByRole('button', { name: 'Continue as new branch' }).click();
-    await expect.poll(() => status(page)).not.toContain(run.runId);
-    const branch = /run-[0-9a-f]{12}/.exec((await status(page)) ?? '')?.[0];
+    const shownRun = async () => /run-[0-9a-f]{12}/.exec((await status(page)) ?? '')?.[0];
+    await expect.poll(async () => [undefined, run.runId].includes(await shownRun())).toBe(false);
+    const branch = await shownRun();
     const [forked] = await callHost<RunSummary[]>(session, 'runs.list', { query: branch });
     expect(forked).toMatchObject({ parentRunId: run.runId });
     await doc.getByRole('button', { name: 'Debug' }).click();
