@@ -82,7 +82,7 @@ export interface RunSessionOptions {
   readonly client: Client;
   readonly subscribe: Subscribe;
   readonly runId: string;
-  /** The flow or map the run was started from (its element ids are the canvas's). */
+  /** The document shown; a run of a saved version is folded against that version instead. */
   readonly document: WorkflowDocument;
   readonly frames?: Frames;
   readonly onError?: (error: unknown) => void;
@@ -245,10 +245,21 @@ export function createRunSession(options: RunSessionOptions) {
       onEnd: () => set({ playing: false }),
     });
 
+    /** The saved version a run was started from, else the document as it is (a draft's run). */
+    const pinnedDocument = async () => {
+      const { summary } = get();
+      if (!summary?.workflowId || summary.version === null) return options.document;
+      const saved = await client['versions.get']({
+        id: summary.workflowId,
+        version: summary.version,
+      });
+      return saved.document;
+    };
+
     const load = async () => {
       try {
         await refreshSummary();
-        const history = createRunHistory({ document: options.document });
+        const history = createRunHistory({ document: await pinnedDocument() });
         let after = 0;
         for (;;) {
           const page = await client['runs.journal']({ runId, after, limit: JOURNAL_PAGE });

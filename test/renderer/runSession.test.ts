@@ -182,4 +182,28 @@ describe('the debugger run session (real services on in-memory SQLite)', () => {
     const [original] = await client['runs.list']({ query: run.runId });
     expect(original?.status).toBe('completed');
   });
+
+  it('folds a run of a saved version against that version, not the draft as edited since', async () => {
+    const { client } = platform;
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    await client['versions.create']({ id: saga.id });
+    const run = await client['runs.start']({
+      id: saga.id,
+      version: 1,
+      scenario: { input: { orderId: 'o-1' } },
+    });
+    const draft = exampleDocument('order-saga');
+    const edited: WorkflowDocument = {
+      ...draft,
+      model: {
+        ...draft.model,
+        elements: draft.model.elements.map((element) =>
+          element.id === 'createOrder' ? { ...element, name: 'Open an order' } : element,
+        ),
+      },
+    };
+    const session = open(run.runId, edited);
+    await vi.waitFor(() => expect(session.getState().history).not.toBeNull());
+    expect(session.getState().history!.nameOf('createOrder')).toBe('Create order');
+  });
 });
