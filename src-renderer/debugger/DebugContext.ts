@@ -15,6 +15,8 @@ export interface DebugContextValue {
   readonly breakpoints: BreakpointStore | null;
   /** Every connection's ends, by connection id (where a map's events in flight are drawn). */
   readonly connectionEnds: ReadonlyMap<string, { source: string; target: string }>;
+  /** How each connection is named to a person: "Charge payment → Ship order". */
+  readonly connectionNames: ReadonlyMap<string, string>;
   /** A map's event type nodes: node id → event type. */
   readonly eventNodes: ReadonlyMap<string, string>;
 }
@@ -23,6 +25,7 @@ export const DebugContext = createContext<DebugContextValue>({
   session: null,
   breakpoints: null,
   connectionEnds: new Map(),
+  connectionNames: new Map(),
   eventNodes: new Map(),
 });
 

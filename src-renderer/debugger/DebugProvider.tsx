@@ -72,11 +72,21 @@ export function DebugProvider({
   const value = useMemo<DebugContextValue>(() => {
     // Read when a run is attached: a run is pinned to the document it started from.
     const { model } = editor.getState().editor.doc;
+    const names = new Map(
+      model.elements.map((element) => [element.id, element.name || element.id]),
+    );
+    const nameOf = (id: string) => names.get(id) ?? id;
     return {
       session,
       breakpoints,
       connectionEnds: new Map(
         model.connections.map((item) => [item.id, { source: item.source, target: item.target }]),
+      ),
+      connectionNames: new Map(
+        model.connections.map((item) => [
+          item.id,
+          item.name || `${nameOf(item.source)} → ${nameOf(item.target)}`,
+        ]),
       ),
       eventNodes: new Map(
         model.elements.flatMap((element) =>

@@ -47,7 +47,8 @@ export function inFlightByConnection(
  * edited and has no breakpoint here.
  */
 export function RunEdgeMarks({ id, route }: { id: string; route: () => EdgeRoute }) {
-  const { session, breakpoints, connectionEnds, eventNodes } = useDebugContext();
+  const { session, breakpoints, connectionEnds, connectionNames, eventNodes } = useDebugContext();
+  const name = connectionNames.get(id) ?? id;
   const taken = useRunOverlay((source) => source.view?.edges[id] ?? 0);
   const riding = useRunOverlay((source) =>
     source.view ? (inFlightByConnection(source.view, connectionEnds, eventNodes).get(id) ?? 0) : 0,
@@ -79,11 +80,7 @@ export function RunEdgeMarks({ id, route }: { id: string; route: () => EdgeRoute
             <button
               type="button"
               className={`breakpoint-dot is-edge${breakpoint ? ' is-set' : ''}${breakpoint?.condition ? ' has-condition' : ''}`}
-              aria-label={
-                breakpoint
-                  ? `Remove breakpoint on connection ${id}`
-                  : `Set breakpoint on connection ${id}`
-              }
+              aria-label={breakpoint ? `Remove breakpoint on ${name}` : `Set breakpoint on ${name}`}
               aria-pressed={breakpoint !== undefined}
               title={
                 breakpoint

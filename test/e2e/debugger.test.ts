@@ -356,6 +356,15 @@ describe('the debugger in Chromium', () => {
     await row.getByText('when data.amount > 100').waitFor();
     await popover.getByRole('button', { name: 'Close' }).click();
 
+    // A breakpoint on a connection, from its gutter dot on the canvas.
+    await doc
+      .getByRole('button', { name: 'Set breakpoint on Charge payment → Ship order' })
+      .click();
+    await doc
+      .getByRole('button', { name: 'Remove breakpoint on Charge payment → Ship order' })
+      .waitFor();
+    await toolbar.getByRole('button', { name: 'Breakpoints (2)' }).waitFor();
+
     // Publishing by hand: a payload that is not JSON is refused with a reason.
     await toolbar.getByRole('button', { name: 'Publish event…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish an event' });

@@ -69,6 +69,7 @@ describe('the run overlay on elements', () => {
       session: null,
       breakpoints,
       connectionEnds: new Map(),
+      connectionNames: new Map(),
       eventNodes: new Map(),
     };
     const renders = new Map<string, number>();
@@ -114,6 +115,7 @@ describe('the run overlay on elements', () => {
       session,
       breakpoints: createBreakpointStore(saga.id),
       connectionEnds: new Map(),
+      connectionNames: new Map(),
       eventNodes: new Map(),
     };
     const renders = new Map<string, number>();
