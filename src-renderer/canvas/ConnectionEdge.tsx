@@ -1,4 +1,4 @@
-import { BaseEdge, SmoothStepEdge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, SmoothStepEdge, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { followEnds, simplifyPath } from '../../src-shared/diagram/connectionPath';
 import { pathData, pathMidpoint } from '../../src-shared/diagram/drawConnection';
@@ -6,6 +6,7 @@ import type { Point } from '../../src-shared/diagram/geometry';
 import { RouteHandles } from './RouteHandles';
 import type { ConnectionEdgeData } from './edgeRoute';
 import { useFarOut } from './useFarOut';
+import { RunEdgeMarks } from '../debugger/RunEdgeMarks';
 
 const samePoint = (a: Point, b: Point) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
 
@@ -48,6 +49,13 @@ export const ConnectionEdge = memo(function ConnectionEdge({
       <>
         <SmoothStepEdge {...props} id={undefined} label={bare ? undefined : label} />
         {handles}
+        <RunEdgeMarks
+          id={props.id}
+          route={() => {
+            const [path, labelX, labelY] = getSmoothStepPath(props);
+            return { path, labelX, labelY };
+          }}
+        />
       </>
     );
   }
@@ -71,6 +79,10 @@ export const ConnectionEdge = memo(function ConnectionEdge({
         interactionWidth={props.interactionWidth}
       />
       {handles}
+      <RunEdgeMarks
+        id={props.id}
+        route={() => ({ path: pathData(points), labelX: middle.x, labelY: middle.y })}
+      />
     </>
   );
 });

@@ -11,6 +11,7 @@ import { ProblemBadge } from '../problems/ProblemBadge';
 import { ElementHandle } from './ElementHandle';
 import { ContainerControls } from './ContainerControls';
 import { useFarOut } from './useFarOut';
+import { RunElementMarks } from '../debugger/RunElementMarks';
 
 /** A node's data; a presentation draws it read-only, with larger text and no handles or badges. */
 export type ShownElementNode = Node<ElementNodeData & { presentation?: boolean }, 'element'>;
@@ -70,6 +71,13 @@ export const ElementNode = memo(function ElementNode({
       {label}
       {!bare && <ElementMarkers element={element} />}
       {!presentation && <ProblemBadge elementId={element.id} />}
+      {!presentation && (
+        <RunElementMarks
+          elementId={element.id}
+          name={element.name}
+          decidable={element.type === 'userTask'}
+        />
+      )}
       <ContainerControls
         element={element}
         collapsed={data.collapsed === true}

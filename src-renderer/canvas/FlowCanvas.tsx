@@ -39,6 +39,7 @@ import { useConnectFeedback } from './useConnectFeedback';
 import { createKeyboardMovePicker } from './keyboardMoves';
 import { planMove } from '../../src-shared/editing/planMove';
 import { useLevelOfDetail } from './useLevelOfDetail';
+import { useRunSessionStore } from '../debugger/DebugContext';
 import './canvas.css';
 
 const nodeTypes = { element: ElementNode };
@@ -85,6 +86,9 @@ export function FlowCanvas() {
   const platform = usePlatform();
   // While a saved version is compared, the canvas shows the differences and is read-only.
   const comparison = useEditor((state) => state.comparison);
+  // While the debugger shows a run, the canvas is read-only too (the run is pinned to its start).
+  const debugging = useRunSessionStore() !== null;
+  const readOnly = comparison !== null || debugging;
   const { theme } = useTheme();
   const [nodes, setNodes] = useState<ElementFlowNode[]>(() => toNodes(doc, []));
   const [edges, setEdges] = useState<Edge[]>(() => hideEdges(doc, toEdges(doc, [])));
@@ -248,9 +252,9 @@ export function FlowCanvas() {
 
   return (
     <div
-      className={`canvas${armed ? ' is-placing' : ''}${comparison ? ' is-comparing' : ''}`}
-      // Comparing is read-only: a double-click must not start renaming an element.
-      onDoubleClickCapture={comparison ? (event) => event.stopPropagation() : undefined}
+      className={`canvas${armed ? ' is-placing' : ''}${comparison ? ' is-comparing' : ''}${debugging ? ' is-debugging' : ''}`}
+      // Comparing and debugging are read-only: a double-click must not start renaming an element.
+      onDoubleClickCapture={readOnly ? (event) => event.stopPropagation() : undefined}
       onPointerMove={detail.onPointerMove}
       onPointerLeave={detail.onPointerLeave}
     >
@@ -272,8 +276,8 @@ export function FlowCanvas() {
         onSelectionChange={onSelectionChange}
         onSelectionEnd={onSelectionEnd}
         isValidConnection={isValidConnection}
-        edgesReconnectable={!comparison}
-        onReconnect={comparison ? undefined : onReconnect}
+        edgesReconnectable={!readOnly}
+        onReconnect={readOnly ? undefined : onReconnect}
         onReconnectStart={(_event, edge) => (reconnecting.current = edge.id)}
         onReconnectEnd={() => (reconnecting.current = null)}
         onDragOver={(event) => {
@@ -282,13 +286,13 @@ export function FlowCanvas() {
             event.dataTransfer.dropEffect = 'copy';
           }
         }}
-        onDrop={onDrop}
+        onDrop={debugging ? undefined : onDrop}
         onPaneClick={(event) => armed && addAt(armed, { x: event.clientX, y: event.clientY })}
         // Click-to-place also lands on an element: into a sub-process or lane, onto a task.
         onNodeClick={(event) => armed && addAt(armed, { x: event.clientX, y: event.clientY })}
-        nodesDraggable={!comparison}
-        nodesConnectable={!comparison}
-        deleteKeyCode={comparison ? null : ['Delete', 'Backspace']}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         zoomOnDoubleClick={false}
         // A selected container stays behind its contents, a selected task under its boundary events.

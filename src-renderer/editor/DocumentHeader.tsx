@@ -4,6 +4,7 @@ import { EngineExportMenu } from '../export/EngineExportMenu';
 import { ExportMenu } from '../export/ExportMenu';
 import { usePlatform } from '../platform/PlatformContext';
 import { PresentButton } from '../presentation/PresentButton';
+import { DebugMenu } from '../debugger/DebugMenu';
 import { downloadText } from '../ui/downloadText';
 import { VersionHistory } from '../versions/VersionHistory';
 import { useEditor, useEditorStore } from './EditorContext';
@@ -55,6 +56,7 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
       </span>
       <SaveStatusBadge />
       <span className="spacer" />
+      <DebugMenu workflowId={workflowId} />
       <PresentButton workflowId={workflowId} />
       <button
         type="button"

@@ -14,6 +14,8 @@ import { usePlatform } from '../platform/PlatformContext';
 import { createEditorStore, type EditorStore } from './editorStore';
 import { EditorContext } from './EditorContext';
 import { DocumentHeader } from './DocumentHeader';
+import { DebugProvider } from '../debugger/DebugProvider';
+import { DebugBar, DebugLegend, DebugPanel, DebugShortcuts } from '../debugger/DebugBar';
 
 /** Loads one workflow and shows it: header, palette and canvas. */
 export function DocumentView({ workflowId }: { workflowId: string }) {
@@ -23,6 +25,8 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
   const [opened, setOpened] = useState<OpenedWorkflow | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const active = useDocumentActive();
+  // While a run is attached, the document is the debugger on that run.
+  const debugging = useWorkspace((state) => state.attachedRuns[workflowId] !== undefined);
 
   useEffect(() => {
     let cancelled = false;
@@ -68,23 +72,31 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
   return (
     <EditorContext.Provider value={store}>
       <DiagnosticsProvider>
-        <ReactFlowProvider>
-          <section
-            className="document"
-            aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}
-          >
-            <DocumentHeader workflowId={workflowId} />
-            <div className="document-body">
-              <Palette kind={opened.document.kind} />
-              <div className="canvas-column">
-                <LayoutToolbar active={active} />
-                <FlowCanvas />
+        <DebugProvider workflowId={workflowId}>
+          <ReactFlowProvider>
+            <section
+              className="document"
+              aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}
+            >
+              <DocumentHeader workflowId={workflowId} />
+              <div className="document-body">
+                {!debugging && <Palette kind={opened.document.kind} />}
+                <div className="canvas-column">
+                  {debugging ? (
+                    <DebugBar workflowId={workflowId} />
+                  ) : (
+                    <LayoutToolbar active={active} />
+                  )}
+                  <FlowCanvas />
+                  <DebugLegend kind={opened.document.kind} />
+                </div>
+                <PropertiesPanel />
               </div>
-              <PropertiesPanel />
-            </div>
-            <ProblemsPanel />
-          </section>
-        </ReactFlowProvider>
+              {debugging ? <DebugPanel workflowId={workflowId} /> : <ProblemsPanel />}
+              <DebugShortcuts workflowId={workflowId} />
+            </section>
+          </ReactFlowProvider>
+        </DebugProvider>
       </DiagnosticsProvider>
     </EditorContext.Provider>
   );
