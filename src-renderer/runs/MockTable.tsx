@@ -2,13 +2,7 @@ import { Plus, Trash2, X } from 'lucide-react';
 import type { Catalog, MockBehaviour } from '../../src-shared/model/catalog';
 import { MockOutcome } from '../../src-shared/model/catalog';
 import { DraftNumberField, latencyOfText, textOfLatency } from './DraftNumberField';
-import {
-  recordAt,
-  setEntry,
-  setField,
-  type MockTarget,
-  type RawScenario,
-} from './scenarioDraft';
+import { recordAt, setEntry, setField, type MockTarget, type RawScenario } from './scenarioDraft';
 
 interface Props {
   readonly raw: RawScenario;
@@ -45,10 +39,20 @@ export function MockTable({ raw, onChange, targets, tasks, catalog, disabled }: 
   const taskById = new Map(tasks.map((task) => [task.id, task]));
   const extraKeys = Object.keys(mocks).filter((key) => !known.has(key));
   const rows = [
-    ...targets.map((target) => ({ key: target.key, label: target.label, target, removable: false })),
+    ...targets.map((target) => ({
+      key: target.key,
+      label: target.label,
+      target,
+      removable: false,
+    })),
     ...extraKeys.map((key) => {
       const task = taskById.get(key);
-      return { key, label: task ? `${task.name} (${key})` : key, target: undefined, removable: true };
+      return {
+        key,
+        label: task ? `${task.name} (${key})` : key,
+        target: undefined,
+        removable: true,
+      };
     }),
   ];
   const available = tasks.filter((task) => !Object.hasOwn(mocks, task.id));
@@ -74,10 +78,15 @@ export function MockTable({ raw, onChange, targets, tasks, catalog, disabled }: 
             const setOutcomes = (next: unknown[]) =>
               onChange(setField(raw, 'mocks', key, 'outcomes', next.length ? next : undefined));
             const service = target?.service ?? taskById.get(key)?.service ?? '';
-            const defaults = target ? defaultsOf(catalog, target.service, target.operation) : undefined;
+            const defaults = target
+              ? defaultsOf(catalog, target.service, target.operation)
+              : undefined;
             return (
               <tr key={key}>
-                <th scope="row" title={target ? `Called by ${target.elements.join(', ')}` : service}>
+                <th
+                  scope="row"
+                  title={target ? `Called by ${target.elements.join(', ')}` : service}
+                >
                   <span className="runs-mock-key">{label}</span>
                   {target && <span className="runs-hint">{describeDefault(defaults)}</span>}
                   {removable && (
@@ -101,7 +110,9 @@ export function MockTable({ raw, onChange, targets, tasks, catalog, disabled }: 
                         value={String(outcome)}
                         disabled={disabled}
                         onChange={(event) =>
-                          setOutcomes(outcomes.map((o, at) => (at === index ? event.target.value : o)))
+                          setOutcomes(
+                            outcomes.map((o, at) => (at === index ? event.target.value : o)),
+                          )
                         }
                       >
                         {!OUTCOMES.includes(outcome as MockOutcome) && (
@@ -121,7 +132,9 @@ export function MockTable({ raw, onChange, targets, tasks, catalog, disabled }: 
                       aria-label={`Add an attempt to ${key}`}
                       title="Add an attempt (the last one repeats)"
                       disabled={disabled || outcomes.length >= 100}
-                      onClick={() => setOutcomes([...outcomes, outcomes.length === 0 ? 'fail' : 'ok'])}
+                      onClick={() =>
+                        setOutcomes([...outcomes, outcomes.length === 0 ? 'fail' : 'ok'])
+                      }
                     >
                       <Plus size={14} aria-hidden="true" />
                     </button>

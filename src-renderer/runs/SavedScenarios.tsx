@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SavedScenario } from '../../src-shared/runtime/debug';
 import type { Scenario } from '../../src-shared/runtime/scenario';
 import { usePlatform } from '../platform/PlatformContext';
@@ -23,14 +23,21 @@ export function SavedScenarios({ workflowId, current, onPick }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      setSaved(await client['scenarios.list']({ workflowId }));
-    } catch (error) {
-      setProblem(`Saved scenarios could not be read: ${describeFailure(error).join(' ')}`);
-    }
-  }, [client, workflowId]);
-  useEffect(() => void reload(), [reload]);
+  // Read again after each save or delete.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    client['scenarios.list']({ workflowId }).then(
+      (list) => !cancelled && setSaved(list),
+      (error: unknown) =>
+        !cancelled &&
+        setProblem(`Saved scenarios could not be read: ${describeFailure(error).join(' ')}`),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, workflowId, version]);
+  const reload = () => setVersion((current) => current + 1);
 
   const save = async () => {
     if (!current) return;
@@ -39,7 +46,7 @@ export function SavedScenarios({ workflowId, current, onPick }: Props) {
       const stored = await client['scenarios.save']({ workflowId, name, scenario: current });
       setPicked(stored.name);
       setNote(`Saved as “${stored.name}”`);
-      await reload();
+      reload();
     } catch (error) {
       setProblem(describeFailure(error).join(' '));
     }
@@ -50,7 +57,7 @@ export function SavedScenarios({ workflowId, current, onPick }: Props) {
       await client['scenarios.delete']({ workflowId, name: picked });
       setNote(`Deleted “${picked}”`);
       setPicked('');
-      await reload();
+      reload();
     } catch (error) {
       setProblem(describeFailure(error).join(' '));
     }

@@ -82,7 +82,9 @@ export function ScenarioForm({ doc, catalog, raw, onChange, onInputProblem }: Pr
                 aria-label={`Decision for ${task.name}`}
                 value={typeof approvals[task.id] === 'string' ? (approvals[task.id] as string) : ''}
                 onChange={(event) =>
-                  onChange(setEntry(scenario, 'approvals', task.id, event.target.value || undefined))
+                  onChange(
+                    setEntry(scenario, 'approvals', task.id, event.target.value || undefined),
+                  )
                 }
               >
                 <option value="">Wait for a person</option>
@@ -103,9 +105,7 @@ export function ScenarioForm({ doc, catalog, raw, onChange, onInputProblem }: Pr
               label="Duplicate rate"
               value={broker.duplicateRate}
               placeholder={String(doc.broker?.duplicateRate ?? 0)}
-              onChange={(value) =>
-                onChange(setEntry(scenario, 'broker', 'duplicateRate', value))
-              }
+              onChange={(value) => onChange(setEntry(scenario, 'broker', 'duplicateRate', value))}
             />
           </label>
           <label className="runs-inline">
@@ -114,9 +114,7 @@ export function ScenarioForm({ doc, catalog, raw, onChange, onInputProblem }: Pr
               label="Max deliveries"
               value={broker.maxDeliveries}
               placeholder={String(doc.broker?.maxDeliveries ?? 5)}
-              onChange={(value) =>
-                onChange(setEntry(scenario, 'broker', 'maxDeliveries', value))
-              }
+              onChange={(value) => onChange(setEntry(scenario, 'broker', 'maxDeliveries', value))}
             />
           </label>
           <DownWindows doc={doc} raw={scenario} onChange={onChange} />
@@ -156,7 +154,11 @@ function InputDataField({
     } else {
       const parsed = parseJsonSafely(next);
       if (!parsed.ok) found = `input: ${parsed.problem.message}`;
-      else if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
+      else if (
+        parsed.value === null ||
+        typeof parsed.value !== 'object' ||
+        Array.isArray(parsed.value)
+      )
         found = 'input: the input data is a JSON object: { … }';
       else {
         setSeen(parsed.value);

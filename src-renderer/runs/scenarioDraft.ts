@@ -121,7 +121,8 @@ export function mockTargetsOf(doc: WorkflowDocument): MockTarget[] {
   for (const connection of doc.model.connections) {
     const target = byId.get(connection.target);
     if (!connection.reaction || target?.type !== 'service') continue;
-    for (const call of connection.reaction.operations) add(target.service, call.operation, target.id);
+    for (const call of connection.reaction.operations)
+      add(target.service, call.operation, target.id);
   }
   return [...targets.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

@@ -31,6 +31,8 @@ function WorkspaceList() {
   const remove = useWorkspace((state) => state.remove);
   const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
   const [editingCatalog, setEditingCatalog] = useState(false);
+  const showRuns = useWorkspace((state) => state.showRuns);
+  const setShowRuns = useWorkspace((state) => state.setShowRuns);
 
   return (
     <nav className="sidebar" aria-label="Workspace">
@@ -46,6 +48,14 @@ function WorkspaceList() {
             Catalog…
           </button>
           <ImportButton />
+          <button
+            type="button"
+            aria-pressed={showRuns}
+            onClick={() => setShowRuns(!showRuns)}
+            title="Every run of the workspace (Ctrl+Shift+R)"
+          >
+            Runs
+          </button>
         </div>
         <NewWorkflowButtons className="sidebar-actions" />
         <input

@@ -1,0 +1,286 @@
+import { X } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RunStatus, RunSummary } from '../../src-shared/runtime/runReport';
+import { useWorkspace } from '../app/WorkspaceContext';
+import { usePlatform } from '../platform/PlatformContext';
+import { describeFailure } from './describeFailure';
+import { ForkDialog } from './ForkDialog';
+import { RunRow, type RunRowActions } from './RunRow';
+import { RUN_STATUSES, sortRuns, statusLabel, type RunSort, type RunSortKey } from './runFormat';
+import { RUN_LIST_LIMIT, useRunsList } from './useRunsList';
+import './runs.css';
+
+const SORTABLE: Readonly<Partial<Record<string, RunSortKey>>> = {
+  Status: 'status',
+  Started: 'started',
+  Duration: 'duration',
+};
+const COLUMNS = [
+  'Status',
+  'Flow or map',
+  'Current element',
+  'Retries',
+  'Correlation id',
+  'Mode',
+  'Started',
+  'Duration',
+  'Actions',
+];
+
+/**
+ * Every run of the workspace, live: status, where it is, retries, correlation id, branch, start
+ * and (virtual) duration; filtered by status, flow or map and a search on the main side; sorted
+ * by a column; and for each run: open it on its canvas, run it again, fork it from a step, or
+ * cancel it. Arrow keys move the selection, Enter opens, Escape goes back to the documents.
+ */
+export function RunsDashboard() {
+  const { client } = usePlatform();
+  const workflows = useWorkspace((state) => state.workflows);
+  const attachRun = useWorkspace((state) => state.attachRun);
+  const setShowRuns = useWorkspace((state) => state.setShowRuns);
+  const [statuses, setStatuses] = useState<readonly RunStatus[]>([]);
+  const [workflowId, setWorkflowId] = useState('');
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<RunSort>({ key: 'started', descending: true });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [forking, setForking] = useState<RunSummary | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  const focused = useRef(false);
+
+  // The search goes to the main side once typing pauses.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(search), 200);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const { runs, loaded, problem, refresh } = useRunsList({ statuses, workflowId, query });
+  const sorted = useMemo(() => sortRuns(runs, sort), [runs, sort]);
+  const existing = useMemo(() => new Set(workflows.map((item) => item.id)), [workflows]);
+
+  // The actions are made once, so rows that did not move are not drawn again.
+  const latest = useRef({ existing, runs });
+  useEffect(() => {
+    latest.current = { existing, runs };
+  }, [existing, runs]);
+  const actions = useMemo<RunRowActions>(() => {
+    const act = async (verb: string, call: () => Promise<RunSummary>, open: boolean) => {
+      setNote(null);
+      try {
+        const started = await call();
+        setSelected(started.runId);
+        setNote(`${verb}: ${started.runId}`);
+        if (open && started.workflowId) attachRun(started.workflowId, started.runId);
+        else void refresh();
+      } catch (error) {
+        setNote(`${verb} failed: ${describeFailure(error).join(' ')}`);
+      }
+    };
+    const open = (run: RunSummary) => {
+      if (!run.workflowId || !latest.current.existing.has(run.workflowId)) {
+        setNote(`“${run.name}” was deleted: ${run.runId} cannot be shown on its canvas.`);
+        return;
+      }
+      attachRun(run.workflowId, run.runId);
+    };
+    return {
+      select: setSelected,
+      open,
+      rerun: (run) => void act('Re-run', () => client['runs.rerun']({ runId: run.runId }), false),
+      fork: (run) => setForking(run),
+      cancel: (run) =>
+        void act('Cancelled', () => client['runs.cancel']({ runId: run.runId }), false),
+      showParent: (parentRunId) => {
+        if (!latest.current.runs.some((run) => run.runId === parentRunId)) {
+          // Filtered out: search for it instead.
+          setStatuses([]);
+          setWorkflowId('');
+          setSearch(parentRunId);
+          setQuery(parentRunId);
+        }
+        setSelected(parentRunId);
+      },
+    };
+  }, [client, attachRun, refresh]);
+
+  // Arrow keys work as soon as the dashboard shows.
+  useEffect(() => {
+    if (focused.current || !table.current) return;
+    focused.current = true;
+    table.current.focus();
+  }, [loaded]);
+
+  // Keep the selected row in view (arrow keys, a parent run found).
+  useEffect(() => {
+    if (!selected) return;
+    const row = table.current?.querySelector<HTMLElement>(`tr[data-run-id="${selected}"]`);
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected, sorted]);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Enter') return;
+    if ((event.target as HTMLElement).closest('button, input, select')) return;
+    const at = sorted.findIndex((run) => run.runId === selected);
+    if (event.key === 'Enter') {
+      const run = sorted[at];
+      if (run) actions.open(run);
+    } else {
+      const next =
+        event.key === 'ArrowDown' ? Math.min(sorted.length - 1, at + 1) : Math.max(0, at - 1);
+      const run = sorted[next];
+      if (run) setSelected(run.runId);
+    }
+    event.preventDefault();
+  };
+
+  const toggleStatus = (status: RunStatus) =>
+    setStatuses((current) =>
+      current.includes(status) ? current.filter((item) => item !== status) : [...current, status],
+    );
+  const sortBy = (key: RunSortKey) =>
+    setSort((current) =>
+      current.key === key ? { key, descending: !current.descending } : { key, descending: true },
+    );
+  const filtered = statuses.length > 0 || workflowId !== '' || query.trim() !== '';
+
+  return (
+    <section className="runs-dashboard" aria-labelledby="runs-title">
+      <header className="runs-header">
+        <h1 id="runs-title">Runs</h1>
+        <span className="runs-hint">
+          {loaded ? countText(sorted.length, filtered) : 'Loading…'}
+        </span>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Back to documents"
+          title="Back to documents (Escape)"
+          onClick={() => setShowRuns(false)}
+        >
+          <X size={16} aria-hidden="true" />
+        </button>
+      </header>
+      <div className="runs-filters">
+        <div role="group" aria-label="Filter by status" className="runs-chips">
+          {RUN_STATUSES.map((status) => (
+            <button
+              key={status}
+              type="button"
+              aria-pressed={statuses.includes(status)}
+              className={`runs-chip run-status-${status}`}
+              onClick={() => toggleStatus(status)}
+            >
+              {statusLabel[status]}
+            </button>
+          ))}
+        </div>
+        <select
+          aria-label="Flow or map"
+          value={workflowId}
+          onChange={(event) => setWorkflowId(event.target.value)}
+        >
+          <option value="">All flows and maps</option>
+          {workflows.map((workflow) => (
+            <option key={workflow.id} value={workflow.id}>
+              {workflow.name}
+            </option>
+          ))}
+        </select>
+        <input
+          type="search"
+          aria-label="Search runs"
+          placeholder="Run id, correlation id or name"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </div>
+      <p role="status" className="runs-note">
+        {problem ?? note}
+      </p>
+      {loaded && sorted.length === 0 ? (
+        <div className="runs-empty">
+          {filtered ? (
+            <p>No run matches these filters.</p>
+          ) : (
+            <>
+              <h2>No runs yet</h2>
+              <p>Open a flow or map and press “Run…” (F5) to run it against mock services.</p>
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="runs-table-wrap">
+          <table
+            ref={table}
+            className="runs-table"
+            role="grid"
+            aria-label="Runs"
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+          >
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => {
+                  const key = SORTABLE[column];
+                  if (!key)
+                    return (
+                      <th key={column} scope="col">
+                        {column}
+                      </th>
+                    );
+                  const active = sort.key === key;
+                  return (
+                    <th
+                      key={column}
+                      scope="col"
+                      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                    >
+                      <button type="button" className="runs-sort" onClick={() => sortBy(key)}>
+                        {column}
+                        <span aria-hidden="true">
+                          {active ? (sort.descending ? ' ▾' : ' ▴') : ''}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((run) => (
+                <RunRow
+                  key={run.runId}
+                  run={run}
+                  selected={run.runId === selected}
+                  documentExists={run.workflowId !== null && existing.has(run.workflowId)}
+                  actions={actions}
+                />
+              ))}
+            </tbody>
+          </table>
+          {runs.length >= RUN_LIST_LIMIT && (
+            <p className="runs-hint">
+              The newest {RUN_LIST_LIMIT.toLocaleString()} runs are shown: filter to find older
+              ones.
+            </p>
+          )}
+        </div>
+      )}
+      {forking && (
+        <ForkDialog
+          run={forking}
+          onClose={() => setForking(null)}
+          onForked={(run) => {
+            setForking(null);
+            if (run.workflowId) attachRun(run.workflowId, run.runId);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+const countText = (count: number, filtered: boolean) =>
+  `${count.toLocaleString()}${filtered ? ' matching' : ''} run${count === 1 ? '' : 's'}`;
