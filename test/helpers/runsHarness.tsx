@@ -48,9 +48,13 @@ export function mainSideServes(channel: CallChannel): boolean {
  * rectangles let it run (tests read and change its text, never its pixels).
  */
 export function letCodeMirrorMeasure() {
-  const empty = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
-  Range.prototype.getClientRects ??= empty;
-  Range.prototype.getBoundingClientRect ??= () => new DOMRect(0, 0, 0, 0);
+  const range = Range.prototype as Partial<Pick<Range, 'getClientRects' | 'getBoundingClientRect'>>;
+  if (!('getClientRects' in Range.prototype)) {
+    range.getClientRects = () => Object.assign([], { item: () => null });
+  }
+  if (!('getBoundingClientRect' in Range.prototype)) {
+    range.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0);
+  }
 }
 
 /** The CodeMirror view behind an editor's content element (found by its accessible name). */
