@@ -243,7 +243,7 @@ describe('the run dialog (jsdom, real services on in-memory SQLite)', () => {
           screen.getByRole('combobox', { name: 'Saved scenario' }),
           'Payment fails',
         );
-        expect(jsonValue()).toEqual({ seed: 9 });
+        await waitFor(() => expect(jsonValue()).toEqual({ seed: 9 }));
 
         await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
         await screen.findByText('Deleted “Payment fails”');
