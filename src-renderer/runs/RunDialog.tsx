@@ -48,6 +48,9 @@ const keepsEnter = (target: EventTarget | null) =>
 export function RunDialog({ workflowId, doc, initialMode, flush, onClose }: Props) {
   const { client } = usePlatform();
   const attachRun = useWorkspace((state) => state.attachRun);
+  const name = useWorkspace(
+    (state) => state.workflows.find((item) => item.id === workflowId)?.name ?? doc.name,
+  );
   const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(() => firstDraft(workflowId));
   const [inputProblem, setInputProblem] = useState<string | null>(null);
@@ -118,7 +121,7 @@ export function RunDialog({ workflowId, doc, initialMode, flush, onClose }: Prop
         void start();
       }}
     >
-      <h2 id="run-dialog-title">Run “{doc.name ?? 'this workflow'}”</h2>
+      <h2 id="run-dialog-title">Run “{name ?? 'this workflow'}”</h2>
       <SavedScenarios
         workflowId={workflowId}
         current={draft.scenario}
