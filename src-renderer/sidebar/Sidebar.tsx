@@ -1,3 +1,4 @@
+import { Activity } from 'lucide-react';
 import { useState } from 'react';
 import type { WorkflowSummary } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
@@ -48,14 +49,6 @@ function WorkspaceList() {
             Catalog…
           </button>
           <ImportButton />
-          <button
-            type="button"
-            aria-pressed={showRuns}
-            onClick={() => setShowRuns(!showRuns)}
-            title="Every run of the workspace (Ctrl+Shift+R)"
-          >
-            Runs
-          </button>
         </div>
         <NewWorkflowButtons className="sidebar-actions" />
         <input
@@ -66,6 +59,16 @@ function WorkspaceList() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
+        <button
+          type="button"
+          className="sidebar-runs"
+          aria-pressed={showRuns}
+          onClick={() => setShowRuns(!showRuns)}
+          title="Every run of the workspace (Ctrl+Shift+R)"
+        >
+          <Activity size={15} aria-hidden="true" />
+          Runs
+        </button>
       </div>
       <ul className="workflow-list" aria-label="Flows and maps">
         {workflows.map((workflow) => (
