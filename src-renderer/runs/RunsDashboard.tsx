@@ -65,16 +65,15 @@ export function RunsDashboard() {
     latest.current = { existing, runs };
   }, [existing, runs]);
   const actions = useMemo<RunRowActions>(() => {
-    const act = async (verb: string, call: () => Promise<RunSummary>, open: boolean) => {
+    const act = async (verb: string, failed: string, call: () => Promise<RunSummary>) => {
       setNote(null);
       try {
         const started = await call();
         setSelected(started.runId);
-        setNote(`${verb}: ${started.runId}`);
-        if (open && started.workflowId) attachRun(started.workflowId, started.runId);
-        else void refresh();
+        setNote(`${verb} ${started.runId}`);
+        void refresh();
       } catch (error) {
-        setNote(`${verb} failed: ${describeFailure(error).join(' ')}`);
+        setNote(`${failed}: ${describeFailure(error).join(' ')}`);
       }
     };
     const open = (run: RunSummary) => {
@@ -87,10 +86,15 @@ export function RunsDashboard() {
     return {
       select: setSelected,
       open,
-      rerun: (run) => void act('Re-run', () => client['runs.rerun']({ runId: run.runId }), false),
+      rerun: (run) =>
+        void act('Started again as', `Could not run ${run.runId} again`, () =>
+          client['runs.rerun']({ runId: run.runId }),
+        ),
       fork: (run) => setForking(run),
       cancel: (run) =>
-        void act('Cancelled', () => client['runs.cancel']({ runId: run.runId }), false),
+        void act('Cancelled', `Could not cancel ${run.runId}`, () =>
+          client['runs.cancel']({ runId: run.runId }),
+        ),
       showParent: (parentRunId) => {
         if (!latest.current.runs.some((run) => run.runId === parentRunId)) {
           // Filtered out: search for it instead.
