@@ -10,16 +10,26 @@ interface Props {
   readonly targets: readonly MockTarget[];
   /** Service tasks that can have a mock of their own. */
   readonly tasks: readonly { id: string; name: string; service: string }[];
-  readonly catalog: Catalog | null;
+  /** The workspace's catalog, then the document's own (for defaults shown as placeholders). */
+  readonly catalogs: readonly (Catalog | null | undefined)[];
   readonly disabled: boolean;
 }
 
 const OUTCOMES = MockOutcome.options;
 
-function defaultsOf(catalog: Catalog | null, service: string, operation: string) {
-  return catalog?.services
-    .find((item) => item.name === service)
-    ?.operations.find((item) => item.name === operation)?.mock;
+/** An operation's default mock: the workspace catalog's, else the one the document carries. */
+function defaultsOf(
+  catalogs: readonly (Catalog | null | undefined)[],
+  service: string,
+  operation: string,
+) {
+  for (const catalog of catalogs) {
+    const mock = catalog?.services
+      .find((item) => item.name === service)
+      ?.operations.find((item) => item.name === operation)?.mock;
+    if (mock) return mock;
+  }
+  return undefined;
 }
 
 const describeDefault = (mock: MockBehaviour | undefined) =>
@@ -33,7 +43,7 @@ const describeDefault = (mock: MockBehaviour | undefined) =>
  * per step given a behaviour of its own (its element id wins). Outcomes apply per attempt, the
  * last one repeating; an empty field falls back to the catalog's default.
  */
-export function MockTable({ raw, onChange, targets, tasks, catalog, disabled }: Props) {
+export function MockTable({ raw, onChange, targets, tasks, catalogs, disabled }: Props) {
   const mocks = recordAt(raw, 'mocks');
   const known = new Set(targets.map((target) => target.key));
   const taskById = new Map(tasks.map((task) => [task.id, task]));
@@ -79,7 +89,7 @@ export function MockTable({ raw, onChange, targets, tasks, catalog, disabled }: 
               onChange(setField(raw, 'mocks', key, 'outcomes', next.length ? next : undefined));
             const service = target?.service ?? taskById.get(key)?.service ?? '';
             const defaults = target
-              ? defaultsOf(catalog, target.service, target.operation)
+              ? defaultsOf(catalogs, target.service, target.operation)
               : undefined;
             return (
               <tr key={key}>
@@ -157,7 +167,8 @@ export function MockTable({ raw, onChange, targets, tasks, catalog, disabled }: 
                     value={mock.latencyMs}
                     parse={latencyOfText}
                     format={textOfLatency}
-                    placeholder={defaults ? textOfLatency(defaults.latencyMs) : '80 or 10-400'}
+                    placeholder={defaults ? textOfLatency(defaults.latencyMs) : '80, 10-400'}
+                    className="runs-number runs-latency"
                     disabled={disabled}
                     onChange={(value) => onChange(setField(raw, 'mocks', key, 'latencyMs', value))}
                   />

@@ -56,7 +56,8 @@ export const RunRow = memo(function RunRow({ run, selected, documentExists, acti
               actions.showParent(run.parentRunId as string);
             }}
           >
-            branch of {run.parentRunId} at #{run.forkedAtSeq ?? '?'}
+            branch of <span className="run-nowrap">{run.parentRunId}</span> at #
+            {run.forkedAtSeq ?? '?'}
           </button>
         ) : (
           <span className={`run-mode run-mode-${run.mode}`}>{run.mode}</span>

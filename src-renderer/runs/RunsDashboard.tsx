@@ -15,6 +15,7 @@ const SORTABLE: Readonly<Partial<Record<string, RunSortKey>>> = {
   Started: 'started',
   Duration: 'duration',
 };
+const NUMERIC = new Set(['Retries', 'Duration']);
 const COLUMNS = [
   'Status',
   'Flow or map',
@@ -228,9 +229,10 @@ export function RunsDashboard() {
               <tr>
                 {COLUMNS.map((column) => {
                   const key = SORTABLE[column];
+                  const className = NUMERIC.has(column) ? 'run-number' : undefined;
                   if (!key)
                     return (
-                      <th key={column} scope="col">
+                      <th key={column} scope="col" className={className}>
                         {column}
                       </th>
                     );
@@ -239,6 +241,7 @@ export function RunsDashboard() {
                     <th
                       key={column}
                       scope="col"
+                      className={className}
                       aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                     >
                       <button type="button" className="runs-sort" onClick={() => sortBy(key)}>

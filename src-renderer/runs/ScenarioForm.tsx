@@ -68,7 +68,7 @@ export function ScenarioForm({ doc, catalog, raw, onChange, onInputProblem }: Pr
           onChange={onChange}
           targets={mockTargetsOf(doc)}
           tasks={serviceTasksOf(doc)}
-          catalog={catalog}
+          catalogs={[catalog, doc.catalog]}
           disabled={disabled}
         />
       </section>
@@ -176,7 +176,7 @@ function InputDataField({
         aria-invalid={problem ? true : undefined}
         spellCheck={false}
         rows={4}
-        placeholder='{ "orderId": "o-1", "amount": 120 }'
+        placeholder='The instance data as JSON, e.g. { "orderId": "o-1", "amount": 120 }'
         value={text}
         disabled={disabled}
         onChange={(event) => edit(event.target.value)}

@@ -42,9 +42,11 @@ export function formatDuration(ms: number): string {
 }
 
 /** When a run was started, in the person's local time. */
-export function formatStarted(createdAt: number): string {
-  return new Date(createdAt).toLocaleString(undefined, {
-    year: 'numeric',
+export function formatStarted(createdAt: number, now = Date.now()): string {
+  const date = new Date(createdAt);
+  const thisYear = date.getFullYear() === new Date(now).getFullYear();
+  return date.toLocaleString(undefined, {
+    ...(thisYear ? {} : { year: 'numeric' }),
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
