@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src-shared/runtime/runReport';
-import { formatDuration, sortRuns } from './runFormat';
+import { formatDuration, formatStarted, sortRuns } from './runFormat';
 import { reuseUnchanged } from './useRunsList';
 
 const run = (runId: string, fields: Partial<RunSummary> = {}): RunSummary => ({
@@ -66,5 +66,18 @@ describe('how the runs dashboard shows runs', () => {
     const added = reuseUnchanged(before, [run('c'), ...before]);
     expect(added.map((item) => item.runId)).toEqual(['c', 'a', 'b']);
     expect(added[1]).toBe(before[0]);
+  });
+});
+
+describe('when a run started', () => {
+  it('shows the time alone for today, the day for this year, and the year before that', () => {
+    const now = new Date(2026, 10, 22, 15, 0, 0).getTime();
+    const today = formatStarted(new Date(2026, 10, 22, 13, 20, 47).getTime(), now);
+    expect(today).toMatch(/20:47/);
+    expect(today).not.toMatch(/2026|22/);
+    const earlier = formatStarted(new Date(2026, 2, 3, 9, 5, 0).getTime(), now);
+    expect(earlier).toMatch(/3/);
+    expect(earlier).not.toMatch(/2026/);
+    expect(formatStarted(new Date(2025, 2, 3, 9, 5, 0).getTime(), now)).toMatch(/2025/);
   });
 });

@@ -41,17 +41,17 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 1_440)} d ${Math.floor((minutes % 1_440) / 60)} h`;
 }
 
-/** When a run was started, in the person's local time. */
+/** When a run was started, in the person's local time: the time alone for today's runs. */
 export function formatStarted(createdAt: number, now = Date.now()): string {
   const date = new Date(createdAt);
-  const thisYear = date.getFullYear() === new Date(now).getFullYear();
+  const today = new Date(now);
+  const time = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+  if (date.toDateString() === today.toDateString()) return date.toLocaleTimeString(undefined, time);
   return date.toLocaleString(undefined, {
-    ...(thisYear ? {} : { year: 'numeric' }),
+    ...(date.getFullYear() === today.getFullYear() ? {} : { year: 'numeric' }),
     month: 'short',
     day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
+    ...time,
   });
 }
 
