@@ -1,3 +1,4 @@
+import { Ban, GitBranch, RotateCcw } from 'lucide-react';
 import { memo } from 'react';
 import type { RunSummary } from '../../src-shared/runtime/runReport';
 import { durationOf, formatDuration, formatStarted, LIVE_STATUSES, statusLabel } from './runFormat';
@@ -75,21 +76,31 @@ export const RunRow = memo(function RunRow({ run, selected, documentExists, acti
         </button>
         <button
           type="button"
+          className="icon-button"
+          aria-label="Re-run"
+          title="Run it again with the same scenario and seed"
           onClick={() => actions.rerun(run)}
-          title="Run again with the same scenario and seed"
         >
-          Re-run
+          <RotateCcw size={14} aria-hidden="true" />
         </button>
         <button
           type="button"
+          className="icon-button"
+          aria-label="Fork…"
+          title="Fork: start a new run from one of its steps"
           onClick={() => actions.fork(run)}
-          title="Start a new run from one of its steps"
         >
-          Fork…
+          <GitBranch size={14} aria-hidden="true" />
         </button>
         {live && (
-          <button type="button" className="danger-text" onClick={() => actions.cancel(run)}>
-            Cancel
+          <button
+            type="button"
+            className="icon-button danger-text"
+            aria-label="Cancel run"
+            title="Cancel: nothing it has pending happens"
+            onClick={() => actions.cancel(run)}
+          >
+            <Ban size={14} aria-hidden="true" />
           </button>
         )}
       </td>
