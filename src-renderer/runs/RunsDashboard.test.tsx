@@ -152,6 +152,34 @@ describe('the runs dashboard (jsdom, real services on in-memory SQLite)', () => 
       await waitFor(() => expect(within(rowOf(again.runId)).getByText('Compensated')).toBeTruthy());
     });
 
+    it('follows runs started elsewhere, and their progress, without being asked', async () => {
+      renderInWorkspace(platform, <RunsDashboard />);
+      await waitFor(() => expect(bodyRows()).toHaveLength(2));
+      // When a run is started by someone else (the CLI, another window)
+      const { runId } = await platform.client['runs.start']({ id: sagaId, scenario: {}, seed: 8 });
+      // Then it appears from runs.changed, and reaches its end on screen
+      await waitFor(() => expect(rowOf(runId)).toBeTruthy(), { timeout: 5_000 });
+      await waitFor(() => expect(within(rowOf(runId)).getByText('Completed')).toBeTruthy(), {
+        timeout: 10_000,
+      });
+    });
+
+    it('cancels a live run from its row', async () => {
+      const { workflow } = await importExample(platform, 'kyc-onboarding');
+      const { runId } = await platform.client['runs.start']({ id: workflow.id, scenario: {} });
+      await waitFor(async () =>
+        expect((await platform.client['runs.list']({ query: runId }))[0]?.status).toBe('waiting'),
+      );
+      renderInWorkspace(platform, <RunsDashboard />);
+      await waitFor(() => expect(within(rowOf(runId)).getByText('Waiting')).toBeTruthy());
+      expect(
+        within(rowOf(compensatedRun)).queryByRole('button', { name: 'Cancel run' }),
+      ).toBeNull();
+      await userEvent.click(within(rowOf(runId)).getByRole('button', { name: 'Cancel run' }));
+      await waitFor(() => expect(within(rowOf(runId)).getByText('Cancelled')).toBeTruthy());
+      expect((await platform.client['runs.list']({ query: runId }))[0]?.status).toBe('cancelled');
+    });
+
     it('says a run whose flow was deleted cannot be opened', async () => {
       const { store } = renderInWorkspace(platform, <RunsDashboard />);
       await platform.client['workflows.delete']({ id: sagaId });
