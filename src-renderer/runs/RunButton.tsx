@@ -25,7 +25,8 @@ export function RunButton({ workflowId }: { workflowId: string }) {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const mode = runShortcut(event);
-      if (!mode) return;
+      // While a run is attached the debugger takes F5 (continue) before it gets here.
+      if (!mode || event.defaultPrevented) return;
       // F5 would reload the page in the browser: it opens the dialog instead.
       event.preventDefault();
       if (document.querySelector('dialog[open]')) return;
