@@ -207,6 +207,13 @@ describe('the runs dashboard (jsdom, real services on in-memory SQLite)', () => 
       const branch = store.getState().attachedRuns[sagaId]!;
       const [summary] = await platform.client['runs.list']({ query: branch });
       expect(summary).toMatchObject({ parentRunId: compensatedRun });
+
+      // The branch's row names its parent, and takes the selection there
+      const link = await within(await waitFor(() => rowOf(branch))).findByRole('button', {
+        name: new RegExp(`branch of ${compensatedRun} at #${summary!.forkedAtSeq}`),
+      });
+      await userEvent.click(link);
+      expect(rowOf(compensatedRun).getAttribute('aria-selected')).toBe('true');
     });
   });
 });
