@@ -180,6 +180,19 @@ describe('the runs dashboard (jsdom, real services on in-memory SQLite)', () => 
       expect((await platform.client['runs.list']({ query: runId }))[0]?.status).toBe('cancelled');
     });
 
+    it('does not take a flow hidden by the sidebar’s search for a deleted one', async () => {
+      const { store } = renderInWorkspace(platform, <RunsDashboard />);
+      store.getState().setQuery('no such name');
+      await waitFor(() => expect(store.getState().workflows).toHaveLength(0));
+      await waitFor(() => expect(bodyRows()).toHaveLength(2));
+      expect(within(rowOf(completedRun)).queryByText('(deleted)')).toBeNull();
+      expect(
+        within(screen.getByRole('combobox', { name: 'Flow or map' })).getByRole('option', {
+          name: 'Order saga',
+        }),
+      ).toBeTruthy();
+    });
+
     it('says a run whose flow was deleted cannot be opened', async () => {
       const { store } = renderInWorkspace(platform, <RunsDashboard />);
       await platform.client['workflows.delete']({ id: sagaId });

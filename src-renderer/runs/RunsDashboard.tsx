@@ -8,6 +8,7 @@ import { ForkDialog } from './ForkDialog';
 import { RunRow, type RunRowActions } from './RunRow';
 import { RUN_STATUSES, sortRuns, statusLabel, type RunSort, type RunSortKey } from './runFormat';
 import { RUN_LIST_LIMIT, useRunsList } from './useRunsList';
+import { useAllWorkflows } from './useAllWorkflows';
 import './runs.css';
 
 const SORTABLE: Readonly<Partial<Record<string, RunSortKey>>> = {
@@ -36,7 +37,11 @@ const COLUMNS = [
  */
 export function RunsDashboard() {
   const { client } = usePlatform();
-  const workflows = useWorkspace((state) => state.workflows);
+  const known = useAllWorkflows();
+  const workflows = useMemo(
+    () => [...(known ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+    [known],
+  );
   const attachRun = useWorkspace((state) => state.attachRun);
   const setShowRuns = useWorkspace((state) => state.setShowRuns);
   const [statuses, setStatuses] = useState<readonly RunStatus[]>([]);
@@ -58,7 +63,8 @@ export function RunsDashboard() {
 
   const { runs, loaded, problem, refresh } = useRunsList({ statuses, workflowId, query });
   const sorted = useMemo(() => sortRuns(runs, sort), [runs, sort]);
-  const existing = useMemo(() => new Set(workflows.map((item) => item.id)), [workflows]);
+  // Until the workspace is listed, no run is said to belong to a deleted document.
+  const existing = useMemo(() => (known ? new Set(known.map((item) => item.id)) : null), [known]);
 
   // The actions are made once, so rows that did not move are not drawn again.
   const latest = useRef({ existing, runs });
@@ -78,7 +84,8 @@ export function RunsDashboard() {
       }
     };
     const open = (run: RunSummary) => {
-      if (!run.workflowId || !latest.current.existing.has(run.workflowId)) {
+      const existing = latest.current.existing;
+      if (!run.workflowId || (existing && !existing.has(run.workflowId))) {
         setNote(`“${run.name}” was deleted: ${run.runId} cannot be shown on its canvas.`);
         return;
       }
@@ -261,7 +268,9 @@ export function RunsDashboard() {
                   key={run.runId}
                   run={run}
                   selected={run.runId === selected}
-                  documentExists={run.workflowId !== null && existing.has(run.workflowId)}
+                  documentExists={
+                    run.workflowId !== null && (existing === null || existing.has(run.workflowId))
+                  }
                   actions={actions}
                 />
               ))}
