@@ -87,6 +87,78 @@ describe('the run dialog (jsdom, real services on in-memory SQLite)', () => {
     expect(jsonValue()).toEqual({ seed: 7, input: { orderId: 'o-1', amount: 120 } });
   });
 
+  it('gives one step a mock of its own, keyed by its element id', async () => {
+    open();
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Give one step its own mock' }),
+      'chargePayment',
+    );
+    expect(
+      screen.getByRole('rowheader', { name: /Charge payment \(chargePayment\)/ }),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Add an attempt to chargePayment' }));
+    expect(jsonValue()).toEqual({ mocks: { chargePayment: { outcomes: ['fail'] } } });
+    await userEvent.click(screen.getByRole('button', { name: 'Remove the mock of chargePayment' }));
+    expect(jsonValue()).toEqual({});
+  });
+
+  it('decides user tasks, and for a map sets the broker and when services are down', async () => {
+    // Given a flow with people in it
+    const kyc = await importExample(platform, 'kyc-onboarding');
+    const first = renderInWorkspace(
+      platform,
+      <RunDialog
+        workflowId={kyc.workflow.id}
+        doc={kyc.document}
+        initialMode="run"
+        flush={() => Promise.resolve()}
+        onClose={onClose}
+      />,
+    );
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Decision for Manager approval' }),
+      'reject',
+    );
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Decision for Senior review' }),
+      'ignore',
+    );
+    expect(jsonValue()).toEqual({
+      approvals: { managerApproval: 'reject', seniorReview: 'ignore' },
+    });
+    expect(screen.queryByRole('heading', { name: 'Broker' })).toBeNull();
+    first.unmount();
+
+    // Given a map
+    const map = await importExample(platform, 'choreography-saga');
+    renderInWorkspace(
+      platform,
+      <RunDialog
+        workflowId={map.workflow.id}
+        doc={map.document}
+        initialMode="run"
+        flush={() => Promise.resolve()}
+        onClose={onClose}
+      />,
+    );
+    await userEvent.type(screen.getByRole('textbox', { name: 'Duplicate rate' }), '0.2');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Max deliveries' }), '3');
+    await userEvent.click(screen.getByRole('button', { name: 'Add a down window for Inventory' }));
+    const until = screen.getByRole('textbox', { name: 'Inventory down until (window 1)' });
+    await userEvent.clear(until);
+    await userEvent.type(until, '30000');
+    expect(jsonValue()).toEqual({
+      broker: { duplicateRate: 0.2, maxDeliveries: 3 },
+      down: { Inventory: [{ fromMs: 0, toMs: 30000 }] },
+    });
+
+    // A window that ends before it starts is named
+    await userEvent.clear(until);
+    expect(screen.getByRole('alert', { name: 'Problems in the scenario' }).textContent).toContain(
+      'down.Inventory.0',
+    );
+  });
+
   it('shows in the form what is typed in the JSON view', async () => {
     open();
     // When a scenario is pasted into the JSON view
