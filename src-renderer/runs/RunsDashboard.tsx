@@ -5,8 +5,9 @@ import { useWorkspace } from '../app/WorkspaceContext';
 import { usePlatform } from '../platform/PlatformContext';
 import { describeFailure } from './describeFailure';
 import { ForkDialog } from './ForkDialog';
+import { RunFilters } from './RunFilters';
 import { RunRow, type RunRowActions } from './RunRow';
-import { RUN_STATUSES, sortRuns, statusLabel, type RunSort, type RunSortKey } from './runFormat';
+import { sortRuns, type RunSort, type RunSortKey } from './runFormat';
 import { RUN_LIST_LIMIT, useRunsList } from './useRunsList';
 import { useAllWorkflows } from './useAllWorkflows';
 import './runs.css';
@@ -174,40 +175,15 @@ export function RunsDashboard() {
           <X size={16} aria-hidden="true" />
         </button>
       </header>
-      <div className="runs-filters">
-        <div role="group" aria-label="Filter by status" className="runs-chips">
-          {RUN_STATUSES.map((status) => (
-            <button
-              key={status}
-              type="button"
-              aria-pressed={statuses.includes(status)}
-              className={`runs-chip run-status-${status}`}
-              onClick={() => toggleStatus(status)}
-            >
-              {statusLabel[status]}
-            </button>
-          ))}
-        </div>
-        <select
-          aria-label="Flow or map"
-          value={workflowId}
-          onChange={(event) => setWorkflowId(event.target.value)}
-        >
-          <option value="">All flows and maps</option>
-          {workflows.map((workflow) => (
-            <option key={workflow.id} value={workflow.id}>
-              {workflow.name}
-            </option>
-          ))}
-        </select>
-        <input
-          type="search"
-          aria-label="Search runs"
-          placeholder="Run id, correlation id or name"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-      </div>
+      <RunFilters
+        statuses={statuses}
+        onToggleStatus={toggleStatus}
+        workflows={workflows}
+        workflowId={workflowId}
+        onWorkflowId={setWorkflowId}
+        search={search}
+        onSearch={setSearch}
+      />
       <p role="status" className="runs-note">
         {problem ?? note}
       </p>
