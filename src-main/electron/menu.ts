@@ -51,6 +51,7 @@ export function buildMenu(): Menu {
           click: send('toggleProperties'),
         },
         { label: 'Problems Panel', accelerator: 'CmdOrCtrl+J', click: send('toggleProblems') },
+        { label: 'Runs Dashboard', accelerator: 'CmdOrCtrl+Shift+R', click: send('toggleRuns') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -13,6 +13,8 @@ import { usePanelLayout } from './panelLayout';
 import { usePanelShortcuts } from './usePanelShortcuts';
 import './panels.css';
 import { preloadDocumentView, useDocumentViewModule } from './useDocumentViewModule';
+import { RunsDashboard } from '../runs/RunsDashboard';
+import { useRunsShortcuts } from '../runs/useRunsShortcuts';
 
 /** Runs `task` when the window has nothing else to do (soon, where it cannot tell). */
 function whenIdle(task: () => void): () => void {
@@ -28,8 +30,10 @@ function whenIdle(task: () => void): () => void {
 export function App({ platform }: { platform: Platform }) {
   const store = useMemo(() => createWorkspaceStore(platform.client), [platform]);
   const loaded = useStore(store, (state) => state.loaded);
+  const showRuns = useStore(store, (state) => state.showRuns);
   const { sidebar } = usePanelLayout();
   usePanelShortcuts(platform);
+  useRunsShortcuts(platform, store);
 
   useEffect(() => {
     // Start-up is measured to here: the workspace listed and the app ready for input.
@@ -62,8 +66,10 @@ export function App({ platform }: { platform: Platform }) {
           data-ready={loaded || undefined}
         >
           <Sidebar />
-          <main className="app-main">
+          {/* The runs dashboard covers the documents, which stay mounted (undo, view) behind it. */}
+          <main className={`app-main${showRuns ? ' is-showing-runs' : ''}`}>
             <ErrorBanner />
+            {showRuns && <RunsDashboard />}
             <TabBar />
             <OpenDocuments />
           </main>
@@ -82,6 +88,7 @@ function OpenDocuments() {
   const tabs = useWorkspace((state) => state.tabs);
   const loaded = useWorkspace((state) => state.loaded);
   const count = useWorkspace((state) => state.workflows.length);
+  const showRuns = useWorkspace((state) => state.showRuns);
   const { module, failure } = useDocumentViewModule(openId !== null);
   if (!openId) return <EmptyState loaded={loaded} hasWorkflows={count > 0} />;
   if (failure) {
@@ -102,7 +109,7 @@ function OpenDocuments() {
   const { DocumentView } = module;
   return tabs.map((id) => (
     <div key={id} className="tab-panel" hidden={id !== openId} role="tabpanel">
-      <DocumentActiveContext.Provider value={id === openId}>
+      <DocumentActiveContext.Provider value={id === openId && !showRuns}>
         <DocumentView workflowId={id} />
       </DocumentActiveContext.Provider>
     </div>

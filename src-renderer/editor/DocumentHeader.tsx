@@ -4,6 +4,7 @@ import { EngineExportMenu } from '../export/EngineExportMenu';
 import { ExportMenu } from '../export/ExportMenu';
 import { usePlatform } from '../platform/PlatformContext';
 import { PresentButton } from '../presentation/PresentButton';
+import { RunButton } from '../runs/RunButton';
 import { DebugMenu } from '../debugger/DebugMenu';
 import { downloadText } from '../ui/downloadText';
 import { VersionHistory } from '../versions/VersionHistory';
@@ -12,7 +13,7 @@ import { SaveStatusBadge } from './SaveStatusBadge';
 import { useDocumentShortcuts } from './useDocumentShortcuts';
 
 /**
- * Name, save status, "Present", undo/redo, "Export", the "Image" and "Formats" menus and "Save
+ * Name, save status, "Run…", "Present", undo/redo, "Export", the "Image" and "Formats" menus and "Save
  * version" for the open document.
  */
 export function DocumentHeader({ workflowId }: { workflowId: string }) {
@@ -56,6 +57,7 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
       </span>
       <SaveStatusBadge />
       <span className="spacer" />
+      <RunButton workflowId={workflowId} />
       <DebugMenu workflowId={workflowId} />
       <PresentButton workflowId={workflowId} />
       <button

@@ -1,3 +1,4 @@
+import { Activity } from 'lucide-react';
 import { useState } from 'react';
 import type { WorkflowSummary } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
@@ -31,6 +32,8 @@ function WorkspaceList() {
   const remove = useWorkspace((state) => state.remove);
   const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
   const [editingCatalog, setEditingCatalog] = useState(false);
+  const showRuns = useWorkspace((state) => state.showRuns);
+  const setShowRuns = useWorkspace((state) => state.setShowRuns);
 
   return (
     <nav className="sidebar" aria-label="Workspace">
@@ -56,6 +59,16 @@ function WorkspaceList() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
+        <button
+          type="button"
+          className="sidebar-runs"
+          aria-pressed={showRuns}
+          onClick={() => setShowRuns(!showRuns)}
+          title="Every run of the workspace (Ctrl+Shift+R)"
+        >
+          <Activity size={15} aria-hidden="true" />
+          Runs
+        </button>
       </div>
       <ul className="workflow-list" aria-label="Flows and maps">
         {workflows.map((workflow) => (

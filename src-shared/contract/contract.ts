@@ -151,6 +151,7 @@ export const MenuCommand = z.enum([
   'togglePalette',
   'toggleProperties',
   'toggleProblems',
+  'toggleRuns',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
