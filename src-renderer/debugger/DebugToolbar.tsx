@@ -1,3 +1,4 @@
+import { Crosshair, Pause, Play, SkipForward, Square, StepForward } from 'lucide-react';
 import { useStore } from 'zustand';
 import type { RunSessionStore } from './runSession';
 import { useEditor } from '../editor/EditorContext';
@@ -47,27 +48,40 @@ export function DebugToolbar({
         onClick={actions.resume}
         disabled={!actions.canContinue}
         title="Continue (F5)"
+        aria-label="Continue"
+        className="icon-button"
       >
-        Continue
+        <Play size={16} aria-hidden="true" />
       </button>
-      <button type="button" onClick={actions.pause} disabled={!actions.canPause} title="Pause (F6)">
-        Pause
+      <button
+        type="button"
+        onClick={actions.pause}
+        disabled={!actions.canPause}
+        title="Pause (F6)"
+        aria-label="Pause"
+        className="icon-button"
+      >
+        <Pause size={16} aria-hidden="true" />
       </button>
       <button
         type="button"
         onClick={() => actions.step('event')}
         disabled={!actions.canStep}
         title="Step: one event (F10)"
+        aria-label="Step"
+        className="icon-button"
       >
-        Step
+        <StepForward size={16} aria-hidden="true" />
       </button>
       <button
         type="button"
         onClick={() => actions.step('element')}
         disabled={!actions.canStep}
         title="Step to the next element (F11)"
+        aria-label="Step to next element"
+        className="icon-button"
       >
-        Step to next element
+        <SkipForward size={16} aria-hidden="true" />
       </button>
       <button
         type="button"
@@ -78,16 +92,20 @@ export function DebugToolbar({
             ? `Run to ${selected.name || selected.id} (Ctrl+F10)`
             : 'Run to the selected element (Ctrl+F10): select one first'
         }
+        aria-label="Run to here"
+        className="icon-button"
       >
-        Run to here
+        <Crosshair size={16} aria-hidden="true" />
       </button>
       <button
         type="button"
         onClick={actions.stop}
         disabled={!actions.canStop}
         title="Stop (Shift+F5)"
+        aria-label="Stop"
+        className="icon-button"
       >
-        Stop
+        <Square size={16} aria-hidden="true" />
       </button>
       {awaited.map((id) => (
         <span key={id} className="debug-decide" role="group" aria-label={`Decide ${nameOf(id)}`}>

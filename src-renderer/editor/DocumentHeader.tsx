@@ -1,3 +1,4 @@
+import { Redo2, Undo2 } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { EngineExportMenu } from '../export/EngineExportMenu';
@@ -65,16 +66,20 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
         onClick={() => store.getState().undo()}
         disabled={!canUndo}
         title="Undo (Ctrl+Z)"
+        aria-label="Undo"
+        className="icon-button"
       >
-        Undo
+        <Undo2 size={16} aria-hidden="true" />
       </button>
       <button
         type="button"
         onClick={() => store.getState().redo()}
         disabled={!canRedo}
         title="Redo (Ctrl+Y)"
+        aria-label="Redo"
+        className="icon-button"
       >
-        Redo
+        <Redo2 size={16} aria-hidden="true" />
       </button>
       <button
         type="button"

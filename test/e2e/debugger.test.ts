@@ -270,6 +270,20 @@ describe('the debugger in Chromium', () => {
     await doc.getByRole('menuitem', { name: new RegExp(`^Open ${run.runId}`) }).waitFor();
     await doc.getByRole('menuitem', { name: new RegExp(`^Open ${branch}`) }).waitFor();
     await page.keyboard.press('Escape');
+
+    // The runs dashboard lists both: the branch names its parent and where it branched off.
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    const runs = page.getByRole('grid', { name: 'Runs' });
+    await runs.locator('tbody tr', { hasText: run.runId }).first().waitFor();
+    const branchRow = runs.locator('tbody tr', { hasText: branch });
+    await branchRow
+      .getByRole('button', {
+        name: new RegExp(`branch of ${run.runId} at #${forked?.forkedAtSeq}`),
+      })
+      .waitFor();
+    expect(await runs.locator('tbody tr', { hasText: run.runId }).count()).toBe(2);
+    await screenshot(page, 'e2e-debugger-branch-in-dashboard');
+    await page.getByRole('button', { name: 'Back to documents' }).click();
   });
 
   it('shows a choreography run with a consumer down: the backlog grows while it is down and drains when it returns', async () => {
