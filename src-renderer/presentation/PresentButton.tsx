@@ -27,12 +27,12 @@ export function PresentButton({ workflowId }: { workflowId: string }) {
       <button
         ref={button}
         type="button"
-        className="present-button"
+        className="present-button icon-button"
         onClick={() => setPresenting(true)}
         title="Present this workflow step by step, full-window"
+        aria-label="Present"
       >
-        <Presentation size={15} aria-hidden="true" />
-        Present
+        <Presentation size={16} aria-hidden="true" />
       </button>
       {presenting && <PresentationView doc={doc} title={title} names={names} onLeave={leave} />}
     </>
