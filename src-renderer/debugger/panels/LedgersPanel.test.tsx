@@ -1,8 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { duplicateCharge, paymentFailing } from '../../../test/helpers/runHistories';
-import { LedgersPanel } from './LedgersPanel';
+import { duplicateCharge, paymentFailing, runExample } from '../../../test/helpers/runHistories';
+import { generateCountingLoop } from '../../../bench/generateCountingLoop';
+import { LEDGER_LINES_SHOWN, LedgersPanel } from './LedgersPanel';
 
 const linesOf = (service: string) =>
   within(screen.getByRole('table', { name: `${service} ledger` }))
@@ -74,5 +75,30 @@ describe('the ledgers panel', () => {
       <LedgersPanel history={history} cursor={2} onSeek={() => {}} onSelectElement={() => {}} />,
     );
     expect(screen.getByText('No service has performed anything yet.')).toBeTruthy();
+  });
+
+  it('shows the latest lines of a long ledger, saying the journal has the rest', async () => {
+    const loop = generateCountingLoop(LEDGER_LINES_SHOWN + 50);
+    const { history } = await runExample(loop.document, loop.scenario);
+    const noop = () => {};
+    render(
+      <LedgersPanel
+        history={history}
+        cursor={history.lastSeq}
+        onSeek={noop}
+        onSelectElement={noop}
+      />,
+    );
+    const lines = linesOf('Counter');
+    expect(lines).toHaveLength(LEDGER_LINES_SHOWN);
+    expect(
+      screen.getByText(
+        /250 effects · the latest 200 shown; the 50 before them \(49 late or duplicate\) are in the journal/,
+      ),
+    ).toBeTruthy();
+    // The last line is the last effect.
+    const last = history.entries.filter((entry) => entry.kind === 'effect').at(-1)!;
+    const table = screen.getByRole('table', { name: 'Counter ledger' });
+    expect(within(table).getByRole('button', { name: `Go to entry ${last.seq}` })).toBeTruthy();
   });
 });

@@ -4,6 +4,13 @@ import type { RunPanelProps } from './runPanelProps';
 import { useViewAt } from './runPanelProps';
 import { formatMs } from './runText';
 
+/**
+ * Lines shown per service: the latest ones. A long run's ledger has tens of thousands of lines and
+ * the panel follows the scrubber frame by frame; the note says how many earlier lines (and how
+ * many of them late or duplicate) are left to the journal.
+ */
+export const LEDGER_LINES_SHOWN = 200;
+
 interface Line {
   readonly entry: LedgerEntry;
   /** The same effect (business key) performed before. */
@@ -29,7 +36,11 @@ export function LedgersPanel({ history, cursor, onSeek, onSelectElement }: RunPa
       byService.set(entry.service, lines);
     }
     // In the order the services first acted.
-    return [...byService];
+    return [...byService].map(([service, lines]) => {
+      const earlier = lines.slice(0, Math.max(0, lines.length - LEDGER_LINES_SHOWN));
+      const marked = earlier.filter((line) => line.duplicate || line.entry.late).length;
+      return [service, lines.length, lines.slice(earlier.length), marked] as const;
+    });
   }, [view.ledger]);
 
   return (
@@ -38,12 +49,14 @@ export function LedgersPanel({ history, cursor, onSeek, onSelectElement }: RunPa
         <p className="run-panel-empty">No service has performed anything yet.</p>
       ) : (
         <div className="ledgers run-panel-scroll">
-          {services.map(([service, lines]) => (
+          {services.map(([service, count, lines, marked]) => (
             <div className="ledger" key={service}>
               <h3 className="run-panel-subtitle">
                 {service}{' '}
                 <span className="run-panel-note">
-                  {lines.length} effect{lines.length === 1 ? '' : 's'}
+                  {count} effect{count === 1 ? '' : 's'}
+                  {lines.length < count &&
+                    ` · the latest ${lines.length} shown; the ${(count - lines.length).toLocaleString('en')} before them${marked > 0 ? ` (${marked.toLocaleString('en')} late or duplicate)` : ''} are in the journal`}
                 </span>
               </h3>
               <table className="run-table" aria-label={`${service} ledger`}>
