@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useDeferredValue, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { useEditorStore } from '../editor/EditorContext';
@@ -96,55 +96,100 @@ function RunPanelContent({
   const attachRun = useWorkspace((state) => state.attachRun);
   const history = useStore(session, (state) => state.history);
   // Entries appended to the history (a live run) redraw the panels.
-  useStore(session, (state) => state.revision);
+  const revision = useStore(session, (state) => state.revision);
   const seq = useStore(session, (state) => state.seq);
+  // The canvas and the scrubber follow the cursor at once; the panels follow it in a render React
+  // can interrupt, so a panel with much to redraw never holds up the next frame of a scrub.
+  const cursor = useDeferredValue(seq);
   const instance = useStore(session, (state) => state.instance);
   const report = useStore(session, (state) => state.report);
   const live = useStore(session, (state) => isLive(state.summary));
   const viewed = useStore(session, (state) => state.view !== null);
+  const onSeek = useCallback((to: number) => session.getState().seek(to), [session]);
+  const onSelectElement = useCallback((id: string) => editor.getState().focus(id), [editor]);
+  const onForkWithData = useCallback(
+    (data: Record<string, unknown>, at: number) =>
+      void session
+        .getState()
+        .fork(data, at)
+        .then((forked) => forked && attachRun(workflowId, forked.runId)),
+    [session, attachRun, workflowId],
+  );
   if (!history || !viewed) return <p className="debug-note">Loading the run…</p>;
-
-  const props: RunPanelProps = {
-    history,
-    cursor: seq,
-    onSeek: (to) => session.getState().seek(to),
-    onSelectElement: (id) => editor.getState().focus(id),
-  };
-  switch (tab) {
-    case 'data':
-      return (
-        <DataPanel
-          data={instance?.data}
-          cursor={seq}
-          loading={instance?.seq !== seq}
-          onForkWithData={(data, at) =>
-            void session
-              .getState()
-              .fork(data, at)
-              .then((forked) => forked && attachRun(workflowId, forked.runId))
-          }
-        />
-      );
-    case 'journal':
-      return <JournalPanel {...props} />;
-    case 'broker':
-      return <BrokerPanel {...props} />;
-    case 'ledgers':
-      return <LedgersPanel {...props} />;
-    case 'timeline':
-      return <TimelinePanel {...props} />;
-    case 'sequence':
-      return <SequencePanel {...props} />;
-    case 'verdict':
-      return report === null && live ? (
-        <p className="debug-note">The verdict is given when the run ends.</p>
-      ) : (
-        <VerdictPanel
-          consistency={report?.consistency ?? null}
-          onSeek={props.onSeek}
-          onSelectElement={props.onSelectElement}
-          nameOf={(id) => history.nameOf(id)}
-        />
-      );
-  }
+  return (
+    <PanelAt
+      tab={tab}
+      props={{ history, cursor, onSeek, onSelectElement }}
+      revision={revision}
+      instance={instance}
+      report={report}
+      live={live}
+      onForkWithData={onForkWithData}
+    />
+  );
 }
+
+/** The panel in front at one cursor: redrawn only when what it shows changes. */
+const PanelAt = memo(
+  function PanelAt({
+    tab,
+    props,
+    instance,
+    report,
+    live,
+    onForkWithData,
+  }: {
+    tab: Tab;
+    props: RunPanelProps;
+    revision: number;
+    instance: ReturnType<RunSessionStore['getState']>['instance'];
+    report: ReturnType<RunSessionStore['getState']>['report'];
+    live: boolean;
+    onForkWithData: (data: Record<string, unknown>, at: number) => void;
+  }): ReactNode {
+    const { history, cursor } = props;
+    switch (tab) {
+      case 'data':
+        return (
+          <DataPanel
+            data={instance?.data}
+            cursor={cursor}
+            loading={instance?.seq !== cursor}
+            onForkWithData={onForkWithData}
+          />
+        );
+      case 'journal':
+        return <JournalPanel {...props} />;
+      case 'broker':
+        return <BrokerPanel {...props} />;
+      case 'ledgers':
+        return <LedgersPanel {...props} />;
+      case 'timeline':
+        return <TimelinePanel {...props} />;
+      case 'sequence':
+        return <SequencePanel {...props} />;
+      case 'verdict':
+        return report === null && live ? (
+          <p className="debug-note">The verdict is given when the run ends.</p>
+        ) : (
+          <VerdictPanel
+            consistency={report?.consistency ?? null}
+            onSeek={props.onSeek}
+            onSelectElement={props.onSelectElement}
+            nameOf={(id) => history.nameOf(id)}
+          />
+        );
+    }
+  },
+  (before, after) =>
+    before.tab === after.tab &&
+    before.revision === after.revision &&
+    before.instance === after.instance &&
+    before.report === after.report &&
+    before.live === after.live &&
+    before.onForkWithData === after.onForkWithData &&
+    before.props.history === after.props.history &&
+    before.props.cursor === after.props.cursor &&
+    before.props.onSeek === after.props.onSeek &&
+    before.props.onSelectElement === after.props.onSelectElement,
+);

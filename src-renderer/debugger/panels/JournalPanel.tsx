@@ -102,6 +102,8 @@ export function JournalPanel({ history, cursor, onSeek, onSelectElement }: RunPa
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     initialRect: { width: 800, height: 12 * ROW_HEIGHT },
+    // Scrolling to the cursor on every scrubbed frame must not force a synchronous render.
+    useFlushSync: false,
   });
   const atCursor = cursorIndex(entries, positions, cursor);
   useEffect(() => {

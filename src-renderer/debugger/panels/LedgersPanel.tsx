@@ -9,12 +9,59 @@ import { formatMs } from './runText';
  * the panel follows the scrubber frame by frame; the note says how many earlier lines (and how
  * many of them late or duplicate) are left to the journal.
  */
-export const LEDGER_LINES_SHOWN = 200;
+export const LEDGER_LINES_SHOWN = 40;
 
 interface Line {
   readonly entry: LedgerEntry;
   /** The same effect (business key) performed before. */
   readonly duplicate: boolean;
+}
+
+/** A service's lines in the whole ledger held, with a running count of the marked ones. */
+interface ServiceLines {
+  readonly service: string;
+  /** Positions in the whole ledger, ascending. */
+  readonly positions: number[];
+  /** `markedBefore[i]`: late or duplicate lines among the first `i` of this service. */
+  readonly markedBefore: number[];
+}
+
+/**
+ * Indexes the whole ledger once (the ledger at any cursor is a prefix of it), so that the panel
+ * following the scrubber only looks at the lines it shows.
+ */
+function indexLedger(ledger: readonly LedgerEntry[]) {
+  const lines: Line[] = [];
+  const services = new Map<string, ServiceLines>();
+  const seen = new Set<string>();
+  ledger.forEach((entry, position) => {
+    const key = `${entry.service}\u0000${entry.effectKey}`;
+    const line = { entry, duplicate: seen.has(key) };
+    seen.add(key);
+    lines.push(line);
+    let service = services.get(entry.service);
+    if (!service) {
+      service = { service: entry.service, positions: [], markedBefore: [0] };
+      services.set(entry.service, service);
+    }
+    service.positions.push(position);
+    const marked = line.duplicate || entry.late ? 1 : 0;
+    service.markedBefore.push((service.markedBefore.at(-1) ?? 0) + marked);
+  });
+  // In the order the services first acted.
+  return { lines, services: [...services.values()] };
+}
+
+/** How many of the ascending `positions` are below `end`. */
+function countBelow(positions: readonly number[], end: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((positions[middle] as number) < end) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -25,23 +72,20 @@ interface Line {
  */
 export function LedgersPanel({ history, cursor, onSeek, onSelectElement }: RunPanelProps) {
   const view = useViewAt(history, cursor);
-  const services = useMemo(() => {
-    const byService = new Map<string, Line[]>();
-    const seen = new Set<string>();
-    for (const entry of view.ledger) {
-      const key = `${entry.service}\u0000${entry.effectKey}`;
-      const lines = byService.get(entry.service) ?? [];
-      lines.push({ entry, duplicate: seen.has(key) });
-      seen.add(key);
-      byService.set(entry.service, lines);
-    }
-    // In the order the services first acted.
-    return [...byService].map(([service, lines]) => {
-      const earlier = lines.slice(0, Math.max(0, lines.length - LEDGER_LINES_SHOWN));
-      const marked = earlier.filter((line) => line.duplicate || line.entry.late).length;
-      return [service, lines.length, lines.slice(earlier.length), marked] as const;
-    });
-  }, [view.ledger]);
+  const lastSeq = history.lastSeq;
+  const whole = useMemo(() => indexLedger(history.at(lastSeq).ledger), [history, lastSeq]);
+  const held = view.ledger.length;
+  const services = useMemo(
+    () =>
+      whole.services.flatMap(({ service, positions, markedBefore }) => {
+        const count = countBelow(positions, held);
+        if (count === 0) return [];
+        const from = Math.max(0, count - LEDGER_LINES_SHOWN);
+        const shown = positions.slice(from, count).map((position) => whole.lines[position] as Line);
+        return [[service, count, shown, markedBefore[from] ?? 0] as const];
+      }),
+    [whole, held],
+  );
 
   return (
     <section className="run-panel ledgers-panel" aria-label="Ledgers">
@@ -71,9 +115,11 @@ export function LedgersPanel({ history, cursor, onSeek, onSelectElement }: RunPa
                   </tr>
                 </thead>
                 <tbody>
-                  {lines.map(({ entry, duplicate }) => (
+                  {lines.map(({ entry, duplicate }, slot) => (
                     <tr
-                      key={entry.seq}
+                      // By place, not by entry: while the cursor moves the same rows show other
+                      // lines, so a scrubbed frame changes text rather than making rows.
+                      key={slot}
                       className={`${entry.late ? 'is-late' : ''}${duplicate ? ' is-duplicate' : ''}`}
                     >
                       <td>
