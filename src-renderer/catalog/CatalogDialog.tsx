@@ -5,6 +5,7 @@ import { catalogProblems } from './catalogDraft';
 import { EventsEditor } from './EventsEditor';
 import { ServicesEditor } from './ServicesEditor';
 import './catalog.css';
+import { showModal } from '../ui/showModal';
 
 /**
  * The workspace's catalogs in a dialog: services (operations and their default mocks) and event
@@ -20,11 +21,7 @@ export function CatalogDialog({ onClose }: { onClose: () => void }) {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
+    showModal(ref.current);
     let cancelled = false;
     client['catalog.get']({}).then(
       (catalog) => !cancelled && setDraft({ ...catalog, events: catalog.events ?? [] }),

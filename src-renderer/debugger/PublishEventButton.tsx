@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { isLive } from './describeRun';
 import type { RunSessionStore } from './runSession';
 import { useEventTypes } from './useEventTypes';
+import { showModal } from '../ui/showModal';
 
 /** Reads a payload typed by a person: a JSON object, or a message naming what is wrong. */
 export function parsePayload(
@@ -53,10 +54,7 @@ function PublishEventDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const listId = useId();
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
+    showModal(ref.current);
   }, []);
 
   const publish = () => {

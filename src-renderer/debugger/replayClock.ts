@@ -1,5 +1,6 @@
 import type { JournalEntry } from '../../src-shared/contract/contract';
 import type { Frames } from './frames';
+import { lastIndexAtOrBefore as lastAtOrBefore } from '../../src-shared/runtime/sortedSearch';
 
 /** How fast a replay plays: a factor of the run's virtual time, or one entry at a time. */
 export type ReplaySpeed = 0.5 | 1 | 2 | 5 | 10 | 20 | 'entry';
@@ -12,17 +13,7 @@ export const MAX_QUIET_MS = 1_000;
 
 /** The index of the last entry at or before `atMs` (-1 when none). */
 export function lastIndexAtOrBefore(entries: readonly JournalEntry[], atMs: number): number {
-  let low = 0;
-  let high = entries.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (entries[middle]!.atMs <= atMs) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
+  return lastAtOrBefore(entries, atMs, (entry) => entry.atMs);
 }
 
 /** The index of the entry numbered `seq`, or of the last one before it. */

@@ -4,6 +4,7 @@ import { usePlatform } from '../platform/PlatformContext';
 import { describeFailure } from './describeFailure';
 import { forkPointsOf, type ForkPoint } from './forkPoints';
 import { formatDuration } from './runFormat';
+import { showModal } from '../ui/showModal';
 
 interface Props {
   readonly run: RunSummary;
@@ -27,11 +28,7 @@ export function ForkDialog({ run, onClose, onForked }: Props) {
   const [forking, setForking] = useState(false);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
+    showModal(ref.current);
     let cancelled = false;
     Promise.all([
       client['runs.get']({ runId: run.runId }),

@@ -11,6 +11,7 @@ import { ScenarioForm } from './ScenarioForm';
 import { ScenarioJsonView } from './ScenarioJsonView';
 import { draftFromRaw, draftFromText, scenarioText, type ScenarioDraft } from './scenarioDraft';
 import './runs.css';
+import { showModal } from '../ui/showModal';
 
 interface Props {
   readonly workflowId: string;
@@ -60,12 +61,7 @@ export function RunDialog({ workflowId, doc, initialMode, flush, onClose }: Prop
   const [starting, setStarting] = useState(false);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) {
-      // jsdom has no showModal; an open attribute is the same to assistive technology.
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
+    showModal(ref.current);
     let cancelled = false;
     client['catalog.get']({}).then(
       (found) => !cancelled && setCatalog(found),

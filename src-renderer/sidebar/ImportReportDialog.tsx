@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
 import './importReport.css';
+import { showModal } from '../ui/showModal';
 
 const ACTION_WORDS = {
   skipped: 'Not imported',
@@ -20,11 +21,7 @@ export function ImportReportDialog() {
   const dismiss = useWorkspace((state) => state.dismissImportReport);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    const dialog = ref.current;
-    if (!report || !dialog || dialog.open) return;
-    // jsdom has no showModal; an open attribute is the same to assistive technology.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
+    if (report) showModal(ref.current);
   }, [report]);
   if (!report) return null;
   const { fileName, entries } = report;

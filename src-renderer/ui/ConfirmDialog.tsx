@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { showModal } from './showModal';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -18,11 +19,7 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    // jsdom has no showModal; an open attribute is the same to assistive technology.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
+    showModal(ref.current);
   }, []);
   return (
     <dialog

@@ -16,6 +16,7 @@ import {
   nodeOf,
   TimelineBuilder,
 } from './runViewFold';
+import { lastIndexAtOrBefore } from './sortedSearch';
 
 /** How an element looks on the canvas at a point of a run. */
 export type ElementRunState =
@@ -158,19 +159,8 @@ export function createRunHistory(options: {
   };
 
   /** The position of the last entry with a seq at most `seq` (-1 when none). */
-  const positionOf = (seq: number): number => {
-    let low = 0;
-    let high = entries.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (entries[middle]!.seq <= seq) {
-        found = middle;
-        low = middle + 1;
-      } else high = middle - 1;
-    }
-    return found;
-  };
+  const positionOf = (seq: number): number =>
+    lastIndexAtOrBefore(entries, seq, (entry) => entry.seq);
 
   const at = (seq: number): RunViewAt => {
     const position = positionOf(seq);

@@ -3,6 +3,7 @@ import type { LedgerEntry } from '../../../src-shared/runtime/runReport';
 import type { RunPanelProps } from './runPanelProps';
 import { useViewAt } from './runPanelProps';
 import { formatMs } from './runText';
+import { lastIndexAtOrBefore } from '../../../src-shared/runtime/sortedSearch';
 
 /**
  * Lines shown per service: the latest ones. A long run's ledger has tens of thousands of lines and
@@ -53,16 +54,8 @@ function indexLedger(ledger: readonly LedgerEntry[]) {
 }
 
 /** How many of the ascending `positions` are below `end`. */
-function countBelow(positions: readonly number[], end: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((positions[middle] as number) < end) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+const countBelow = (positions: readonly number[], end: number) =>
+  lastIndexAtOrBefore(positions, end - 1, (position) => position) + 1;
 
 /**
  * Every mock service's ledger at the cursor: the side effects it performed (charged, refunded,
