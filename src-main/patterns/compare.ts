@@ -489,6 +489,11 @@ function couplingOf(definition: RunDefinition, ran: readonly Ran[]): Coupling {
           dependencies.add(`${str(entry.data.service)}.${str(entry.data.operation)}`);
           knows.add(`coordinator -> ${str(entry.data.service)}`);
         }
+    // A step it called can be undone: the coordinator knows that API too, even if no run needed it.
+    for (const key of [...dependencies]) {
+      const undo = definition.undoneBy[key];
+      if (undo) dependencies.add(`${key.slice(0, key.lastIndexOf('.'))}.${undo}`);
+    }
     return done('api', dependencies, knows);
   }
   for (const run of ran) {
