@@ -41,7 +41,9 @@ export function explainComparison(report: ComparisonReport): Explanation {
       const backlog = down[better]?.blastRadius?.maxBacklog ?? 0;
       sentences.push(
         `While ${downService} was down, ${names[better]} completed ${completed[better]} of ${down[better]?.runs} runs` +
-          (backlog > 0 ? ` (its consumers queued up to ${backlog} events and caught up)` : '') +
+          (backlog > 0
+            ? ` (its consumers queued up to ${backlog} event${backlog === 1 ? '' : 's'} and caught up)`
+            : '') +
           `; ${names[worse]} completed ${completed[worse]} and blocked ${down[worse]?.blastRadius?.instancesBlocked ?? 0} instances.`,
       );
     } else {
@@ -53,19 +55,20 @@ export function explainComparison(report: ComparisonReport): Explanation {
 
   const fail = of('fail');
   if (fail) {
+    const failService = report.sweep.find((entry) => entry.name === 'fail')?.service ?? 'a service';
     const [ra, rb] = [fail[0].recovery.compensateMs, fail[1].recovery.compensateMs];
     if (ra !== null && rb !== null && ra !== rb) {
       const fast = ra < rb ? 0 : 1;
       const times = [ra, rb];
       sentences.push(
-        `When ${report.sweep.find((entry) => entry.name === 'fail')?.service ?? 'a service'} failed, ${names[fast]} compensated ${percentFaster(times[fast] as number, times[1 - fast] as number)}% faster (${times[fast]} ms against ${times[1 - fast]} ms from the first failure to the last compensation).`,
+        `When ${failService} failed, ${names[fast]} compensated ${percentFaster(times[fast] as number, times[1 - fast] as number)}% faster (${times[fast]} ms against ${times[1 - fast]} ms from the first failure to the last compensation).`,
       );
     } else if (ra !== null && rb !== null) {
-      sentences.push(`When a service failed, both compensated in ${ra} ms.`);
+      sentences.push(`When ${failService} failed, both compensated in ${ra} ms.`);
     } else if (ra !== null || rb !== null) {
       const which = ra !== null ? 0 : 1;
       sentences.push(
-        `When a service failed, only ${names[which]} compensated (${ra ?? rb} ms from the first failure).`,
+        `When ${failService} failed, only ${names[which]} compensated (${ra ?? rb} ms from the first failure).`,
       );
     }
   }
