@@ -3,7 +3,7 @@ import { BatonError } from '../../src-shared/contract/errors';
 import { compileDocument } from '../../src-shared/compiler/compileDocument';
 import type { ComparisonReport, DocumentFigures } from '../../src-shared/patterns/compareTypes';
 import { explainComparison } from '../../src-shared/patterns/explain';
-import { compareDocuments, type CompareInput } from '../patterns/compare';
+import { compareDocuments, DEFAULT_RUNS, MAX_RUNS, type CompareInput } from '../patterns/compare';
 import { folderResolver } from '../runtime/flowResolvers';
 import { EXIT, formatDiagnostic, type Output } from './commands';
 import { readAnyDocumentFile } from './readBpmnFile';
@@ -13,17 +13,25 @@ export interface CompareCommandOptions {
   readonly files: readonly string[];
   readonly scenarioFile: string | undefined;
   readonly seed: string | undefined;
+  /** Runs per scenario and document. */
+  readonly runs?: string | undefined;
   readonly json: boolean;
 }
 
 /**
- * `baton compare <a> <b> [--scenario s.json] [--seed N] [--json]`: runs both documents in a
+ * `baton compare <a> <b> [--scenario s.json] [--seed N] [--runs N] [--json]`: runs both documents in a
  * scratch in-memory workspace under the same scenario and a sweep of faults and prints what was
  * measured (docs/compare.md). Exit 1 when a run of the base scenario left the system inconsistent.
  */
 export async function compareCommand(options: CompareCommandOptions, io: Output): Promise<number> {
   const seed = parseSeed(options.seed);
   if (typeof seed === 'string') return problem(io, seed);
+  const runs = options.runs === undefined ? DEFAULT_RUNS : Number(options.runs);
+  if (!/^\d+$/.test(options.runs ?? '1') || runs < 1 || runs > MAX_RUNS)
+    return problem(
+      io,
+      `--runs must be a whole number from 1 to ${MAX_RUNS}, not "${options.runs}"`,
+    );
   const scenario = options.scenarioFile ? readScenario(options.scenarioFile) : {};
   if (typeof scenario === 'string') return problem(io, scenario);
   const inputs: CompareInput[] = [];
@@ -45,6 +53,7 @@ export async function compareCommand(options: CompareCommandOptions, io: Output)
   try {
     report = await compareDocuments(inputs[0] as CompareInput, inputs[1] as CompareInput, {
       scenario,
+      runs,
       ...(seed === undefined ? {} : { seed }),
     });
   } catch (error) {

@@ -151,6 +151,8 @@ describe('baton compare usage', () => {
     [['compare', FLOW, MAP, MAP], 'compare needs exactly two files, not 3'],
     [['compare', FLOW, MAP, '--seed', 'x'], '--seed must be a whole number'],
     [['compare', FLOW, MAP, '--db', 'w.db'], 'compare has no --db option'],
+    [['compare', FLOW, MAP, '--runs', '0'], '--runs must be a whole number from 1 to 500'],
+    [['compare', FLOW, MAP, '--runs', '2.5'], '--runs must be a whole number'],
     [['compare', FLOW, join(dir, 'none.json')], 'none.json'],
     [['compare', FLOW, MAP, '--scenario', join(dir, 'none.json')], 'does not exist'],
   ])('%j exits 2 saying what is wrong', async (argv, message) => {
@@ -166,5 +168,46 @@ describe('baton compare usage', () => {
     const { code, err } = await baton('compare', FLOW, MAP, '--scenario', path);
     expect(code).toBe(2);
     expect(err).toContain('duplicateRate');
+  });
+});
+
+describe('baton compare of other pairs', () => {
+  it('takes a .bpmn file, compares two flows, and names them a and b when they are alike', async () => {
+    const bpmn = join(dir, 'order-saga.bpmn');
+    expect((await baton('export', FLOW, '--to', 'bpmn', '-o', bpmn)).code).toBe(0);
+    const { code, out } = await baton('compare', bpmn, FLOW, '--runs', '2', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as ComparisonReport;
+    expect(report.runsPerScenario).toBe(2);
+    expect(report.documents.map((document) => document.kind)).toEqual(['flow', 'flow']);
+    // The same process imported from BPMN runs the same: the same figures for both.
+    for (const entry of report.results) expect(entry.a).toEqual(entry.b);
+    const human = await baton('compare', bpmn, FLOW, '--runs', '2');
+    expect(human.out).toContain('a: Order saga (orchestration)');
+  });
+
+  it('exits 1 when a run of the base scenario leaves the system inconsistent', async () => {
+    const scenario = join(dir, 'double-charge.json');
+    // Payment charges after the flow gave up, and charges again when the flow retries.
+    writeFileSync(
+      scenario,
+      JSON.stringify({
+        mocks: { 'Payment.charge': { outcomes: ['late-ok', 'ok'], honoursIdempotency: false } },
+      }),
+    );
+    const { code, out } = await baton(
+      'compare',
+      FLOW,
+      MAP,
+      '--scenario',
+      scenario,
+      '--runs',
+      '2',
+      '--json',
+    );
+    const report = JSON.parse(out) as ComparisonReport;
+    const base = report.results[0];
+    expect(base?.a.consistent).toBe(0);
+    expect(code).toBe(1);
   });
 });

@@ -23,7 +23,10 @@ const percentFaster = (fast: number, slow: number) => Math.round(((slow - fast) 
  */
 export function explainComparison(report: ComparisonReport): Explanation {
   const [a, b] = report.documents;
-  const names = [label(a), label(b)] as const;
+  const names =
+    label(a) === label(b)
+      ? ([`a: ${label(a)}`, `b: ${label(b)}`] as const)
+      : ([label(a), label(b)] as const);
   const of = (scenario: FaultKind): readonly [DocumentFigures, DocumentFigures] | undefined => {
     const result = report.results.find((entry) => entry.scenario === scenario);
     return result ? [result.a, result.b] : undefined;
