@@ -136,7 +136,7 @@ describe('baton compare of the order saga (flow) and the choreography saga (map)
   });
 
   it('prints tables and the summary for people', async () => {
-    const human = await baton('compare', FLOW, MAP, '--seed', '7');
+    const human = await baton('compare', FLOW, MAP, '--seed', '7', '--runs', '5');
     expect(human.code).toBe(0);
     expect(human.out).toContain('down: Payment is down from 0 to');
     expect(human.out).toMatch(/latency p50 \/ p95 +\d+ \/ \d+ ms/);
