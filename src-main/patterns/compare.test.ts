@@ -62,6 +62,7 @@ describe('baton compare of the order saga (flow) and the choreography saga (map)
   it('measures latency, messages, steps and consistency for every scenario', () => {
     for (const entry of report.results) {
       for (const figures of [entry.a, entry.b]) {
+        expect(figures.latency.runs).toBe(figures.runs);
         expect(figures.latency.p50Ms).toBeGreaterThan(0);
         expect(figures.latency.p95Ms).toBeGreaterThanOrEqual(figures.latency.p50Ms);
         expect(figures.latency.maxMs).toBeGreaterThanOrEqual(figures.latency.p95Ms);

@@ -11,7 +11,7 @@ import type {
   StateLocation,
   SweepScenario,
 } from '../../src-shared/patterns/compareTypes';
-import type { RunReport } from '../../src-shared/runtime/runReport';
+import { FINAL_STATUSES, type RunReport } from '../../src-shared/runtime/runReport';
 import type { MockOverride, Scenario } from '../../src-shared/runtime/scenario';
 import { closeWorkspace, openWorkspace } from '../storage/openWorkspace';
 import { buildDefinition, type FlowResolver, type RunDefinition } from '../runtime/definition';
@@ -406,13 +406,15 @@ function figuresOf(
       recover.push((lastCompensationDone ?? firstCompensation) - firstFailure);
     }
   }
-  const latencies = ran.map(latencyOf);
+  // A run waiting for a person has no final status yet: it has no end-to-end latency.
+  const latencies = ran.filter((run) => FINAL_STATUSES.has(run.report.status)).map(latencyOf);
   const per = (total: number) => ({ total, perRun: round2(total / Math.max(1, ran.length)) });
   const service = scenario.service?.split(' / ')[scenario.service.includes(' / ') ? index : 0];
   return {
     runs: ran.length,
     statuses: Object.fromEntries(Object.entries(statuses).sort(([x], [y]) => x.localeCompare(y))),
     latency: {
+      runs: latencies.length,
       p50Ms: percentile(latencies, 0.5),
       p95Ms: percentile(latencies, 0.95),
       maxMs: Math.max(0, ...latencies),

@@ -44,7 +44,10 @@ export interface StateLocation {
   readonly services: readonly string[];
 }
 
+/** Over the runs that reached a final status (a run waiting for a person has no end yet). */
 export interface LatencyFigures {
+  /** How many runs the percentiles are over; 0 leaves them at 0. */
+  readonly runs: number;
   readonly p50Ms: number;
   readonly p95Ms: number;
   readonly maxMs: number;

@@ -10,7 +10,7 @@ import { explainComparison } from './explain';
 const figures = (over: Partial<DocumentFigures> = {}): DocumentFigures => ({
   runs: 20,
   statuses: { completed: 20 },
-  latency: { p50Ms: 500, p95Ms: 900, maxMs: 1000 },
+  latency: { runs: 20, p50Ms: 500, p95Ms: 900, maxMs: 1000 },
   messages: { total: 200, perRun: 10 },
   callAttempts: { total: 100, perRun: 5 },
   compensations: { total: 0, perRun: 0 },
@@ -84,7 +84,7 @@ const blast = (blocked: number, backlog: number) => ({
 
 describe('explainComparison', () => {
   const sweep: Results = {
-    base: [figures(), figures({ latency: { p50Ms: 300, p95Ms: 600, maxMs: 700 } })],
+    base: [figures(), figures({ latency: { runs: 20, p50Ms: 300, p95Ms: 600, maxMs: 700 } })],
     down: [
       figures({ statuses: { compensated: 20 }, blastRadius: blast(20, 0) }),
       figures({ statuses: { completed: 18, failed: 2 }, blastRadius: blast(18, 3) }),

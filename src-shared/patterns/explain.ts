@@ -79,7 +79,7 @@ export function explainComparison(report: ComparisonReport): Explanation {
   const base = of('base');
   if (base) {
     const [pa, pb] = [base[0].latency.p95Ms, base[1].latency.p95Ms];
-    if (pa !== pb) {
+    if (pa !== pb && base[0].latency.runs > 0 && base[1].latency.runs > 0) {
       const fast = pa < pb ? 0 : 1;
       sentences.push(
         `Without faults ${names[fast]} finished faster: p95 ${[pa, pb][fast]} ms against ${[pa, pb][1 - fast]} ms.`,
