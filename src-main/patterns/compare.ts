@@ -316,7 +316,11 @@ function buildSweep(
     },
     {
       name: 'duplicates',
-      description: `the broker delivers ${DUPLICATE_RATE * 100}% of events twice; a flow's first call to ${named(targets)} answers after its caller gave up`,
+      description:
+        `the broker delivers ${DUPLICATE_RATE * 100}% of events twice` +
+        (both.some((prepared) => prepared.definition.kind !== 'map')
+          ? `; a flow's first call to ${named(targets)} answers after its caller gave up`
+          : ''),
       ...serviceField(targets),
       scenarios: per((prepared, index) => {
         const broker = { ...base.broker, duplicateRate: DUPLICATE_RATE };
