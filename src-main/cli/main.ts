@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultWorkspacePath } from '../host/launchOptions';
 import { compileCommand, EXIT, validateCommand, type Output } from './commands';
+import { compareCommand } from './compareCommand';
 import { replayCommand, resumeCommand, runCommand, runsCommand } from './runCommands';
 import { exportCommand, importCommand } from './transferCommands';
 
@@ -33,6 +34,14 @@ Commands:
                                    replaying it reaches the same states (exit 1 if not)
   resume [--db path] [--json]      after a crash, finish every unfinished run of the
                                    workspace and print their reports
+  compare <a> <b> [--scenario s.json] [--seed N] [--runs N] [--json]
+                                   run two documents (a flow and a map of the same process,
+                                   or any two) 20 times each (--runs) under the scenario
+                                   and under a sweep of faults (a slow service, one down,
+                                   one failing, duplicates) in a scratch workspace; print
+                                   latency, messages, steps, coupling, blast radius,
+                                   recovery and consistency side by side (docs/compare.md);
+                                   exit 1 when a base-scenario run is left inconsistent
 
   --db defaults to the app's workspace (${defaultWorkspacePath()}),
   so runs started here show in the app, and the other way round.
@@ -56,6 +65,7 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   runs: ['json', 'db'],
   replay: ['json', 'db'],
   resume: ['json', 'db'],
+  compare: ['json', 'scenario', 'seed', 'runs'],
 };
 
 /**
@@ -81,6 +91,7 @@ export function main(argv: readonly string[], io: Output = stdio): number | Prom
         scenario: { type: 'string' },
         seed: { type: 'string' },
         db: { type: 'string' },
+        runs: { type: 'string' },
       },
     });
   } catch (error) {
@@ -138,6 +149,19 @@ export function main(argv: readonly string[], io: Output = stdio): number | Prom
     case 'resume':
       if (positionals.length !== 0) return badUsage(io, 'resume takes no file');
       return resumeCommand(db, values.json, io);
+    case 'compare':
+      if (positionals.length !== 2)
+        return badUsage(io, `compare needs exactly two files, not ${positionals.length}`);
+      return compareCommand(
+        {
+          files: positionals,
+          scenarioFile: values.scenario,
+          seed: values.seed,
+          runs: values.runs,
+          json: values.json,
+        },
+        io,
+      );
     default:
       return badUsage(io, `unknown command "${command}"`);
   }
