@@ -99,9 +99,16 @@ function serializeParallel(graph: Graph, fork: string): boolean {
 /** `Charge payment` → subject `Payment`, verb `charge` (the event names say what happened to whom). */
 function subjectAndVerb(task: Task): { subject: string; verb: string } {
   const words = (task.name || task.id).split(/[^A-Za-z0-9]+/).filter((word) => word.length > 0);
-  if (words.length >= 2) return { subject: pascal(words.slice(1).join(' ')), verb: words[0]! };
-  return { subject: pascal(task.service ?? task.id), verb: task.operation ?? 'done' };
+  const prefix = pascal(task.service ?? 'Step');
+  if (words.length >= 2) {
+    return { subject: eventName(pascal(words.slice(1).join(' ')), prefix), verb: words[0]! };
+  }
+  return { subject: prefix, verb: task.operation ?? 'done' };
 }
+
+/** Event types start with a letter: `1080p` becomes `Transcoder1080p`. */
+const eventName = (name: string, prefix: string) =>
+  /^[A-Za-z]/.test(name) ? name : `${prefix}${name}`;
 
 const and = (a: string | undefined, b: string | undefined) =>
   a === undefined ? b : b === undefined ? a : `(${a}) and (${b})`;
@@ -228,6 +235,8 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
     for (const connection of graph.incoming.get(node) ?? []) {
       const source = graph.byId.get(connection.source);
       if (!source) continue;
+      // A map has no person to decide: the derived map takes the approve path of a user task.
+      if (source.type === 'userTask' && connection.outcome === 'reject') continue;
       let upstream: Trigger[];
       if (source.id === start.id) upstream = [{ event: initial }];
       else if (source.type === 'serviceTask') upstream = [{ event: completionOf(source) }];
@@ -441,34 +450,76 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
     if (task.pivot) pivoted = true;
   }
 
-  // End events: the completion event that reaches them ends the instance as completed.
+  // End events: the completion event that reaches them ends the instance; where that event goes on
+  // elsewhere too (or only under a condition), its publisher also publishes a terminal event of
+  // the end's own, by a reaction that calls nothing.
   for (const element of flow.model.elements) {
     if (element.type === 'endEvent') {
+      const status = element.result === 'error' ? 'failed' : 'completed';
       const triggers = triggersOf(element.id);
+      const details: string[] = [];
       for (const trigger of triggers) {
         const node = elements.find((candidate) => candidate.id === trigger.event);
-        if (node?.type === 'eventType' && node.terminal === undefined && !node.initial)
-          node.terminal = 'completed';
-        link(element.id, trigger.event);
+        if (node?.type !== 'eventType') continue;
+        const shared =
+          trigger.condition !== undefined ||
+          node.initial === true ||
+          node.terminal !== undefined ||
+          connections.some((c) => c.source === trigger.event && c.reaction !== undefined);
+        if (!shared) {
+          node.terminal = status;
+          link(element.id, trigger.event);
+          details.push(`${node.eventType ?? node.id} is terminal (${status})`);
+          continue;
+        }
+        const publisher = connections.find((c) => c.target === trigger.event && !c.reaction);
+        const publisherNode = elements.find((candidate) => candidate.id === publisher?.source);
+        if (publisherNode?.type !== 'service' || !publisherNode.service) {
+          details.push(
+            `nothing but the outside publishes ${node.eventType ?? node.id}: not derived`,
+          );
+          continue;
+        }
+        const name = unique(eventName(pascal(element.name || element.id), 'End'), eventNames);
+        const end = addEvent(name, publisherNode.service, `${element.name || element.id}.`, {
+          terminal: status,
+        });
+        const edge = unique(`react_${trigger.event}_${element.id}`, ids);
+        connections.push({
+          id: edge,
+          source: trigger.event,
+          target: publisherNode.id,
+          name: element.name || element.id,
+          reaction: {
+            ...(trigger.condition === undefined ? {} : { condition: trigger.condition }),
+            operations: [],
+            emitsOnSuccess: [end],
+            emitsOnFailure: [],
+            idempotent: true,
+          },
+        });
+        publish(publisherNode.id, end);
+        link(element.id, edge, end);
+        details.push(
+          `${publisherNode.service} publishes ${name} (${status}) on ${node.eventType ?? node.id}`,
+        );
       }
       report.push({
         elementId: element.id,
         type: element.type,
         action:
-          triggers.length > 0 && element.result !== 'error' && element.result !== 'terminate'
-            ? 'converted'
-            : 'approximated',
-        detail:
-          triggers.length > 0
-            ? 'the completion event reaching it is terminal (completed)'
-            : 'nothing reaches it',
+          triggers.length > 0 && element.result !== 'terminate' ? 'converted' : 'approximated',
+        detail: details.length > 0 ? details.join('; ') : 'nothing reaches it',
       });
     } else if (PASS_THROUGH.has(element.type)) {
       report.push({
         elementId: element.id,
         type: element.type,
         action: 'skipped',
-        detail: 'a map has no equivalent: the next step reacts to the event before it directly',
+        detail:
+          element.type === 'userTask'
+            ? 'a map has no person to decide: the next step reacts to the event before it, on the approve path; the reject path is not derived'
+            : 'a map has no equivalent: the next step reacts to the event before it directly',
       });
     } else if (element.type === 'exclusiveGateway') {
       report.push({

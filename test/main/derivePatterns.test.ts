@@ -272,3 +272,23 @@ describe('bad input', () => {
     expect(() => deriveMap(noStart)).toThrow(/no start event/);
   });
 });
+
+describe('deriveMap on the other flow examples', () => {
+  it.each(['customs-clearance', 'kyc-onboarding', 'media-encoding'])(
+    '%s: validates clean, runs to completion, and reports what it could not derive',
+    async (name) => {
+      const derived = deriveMap(example(name));
+      expect(diagnostics(derived.document)).toEqual([]);
+      const ran = await runDocument(derived.document, allOk(derived.document), { seed: 3 });
+      expect(ran.report.status).toBe('completed');
+      const eventTypes = derived.document.catalog?.events?.map((event) => event.name) ?? [];
+      expect(eventTypes.filter((type) => !/^[A-Za-z]/.test(type))).toEqual([]);
+      const userTasks = example(name).model.elements.filter((e) => e.type === 'userTask');
+      for (const task of userTasks)
+        expect(derived.report.find((entry) => entry.elementId === task.id)).toMatchObject({
+          action: 'skipped',
+          detail: expect.stringContaining('approve path') as unknown,
+        });
+    },
+  );
+});
