@@ -110,6 +110,19 @@ function subjectAndVerb(task: Task): { subject: string; verb: string } {
 const eventName = (name: string, prefix: string) =>
   /^[A-Za-z]/.test(name) ? name : `${prefix}${name}`;
 
+/**
+ * The condition of an exclusive gateway's path without one (its default): none of the others hold.
+ * Without it a map would take the default path as well as the one whose condition holds.
+ */
+function otherwise(source: Element, connection: Connection, graph: Graph): string | undefined {
+  if (source.type !== 'exclusiveGateway') return undefined;
+  const others = (graph.outgoing.get(source.id) ?? [])
+    .filter((other) => other.id !== connection.id && other.condition !== undefined)
+    .map((other) => `(${other.condition})`);
+  // A ternary, not $not: a condition over a missing field is undefined, and $not(undefined) too.
+  return others.length === 0 ? undefined : `(${others.join(' or ')}) ? false : true`;
+}
+
 const and = (a: string | undefined, b: string | undefined) =>
   a === undefined ? b : b === undefined ? a : `(${a}) and (${b})`;
 
@@ -241,7 +254,7 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
       if (source.id === start.id) upstream = [{ event: initial }];
       else if (source.type === 'serviceTask') upstream = [{ event: completionOf(source) }];
       else upstream = triggersOf(source.id, seen);
-      const condition = connection.condition;
+      const condition = connection.condition ?? otherwise(source, connection, graph);
       for (const trigger of upstream) {
         const joined = and(trigger.condition, condition);
         found.push({

@@ -292,3 +292,28 @@ describe('deriveMap on the other flow examples', () => {
     },
   );
 });
+
+describe('deriveMap on an exclusive gateway (kyc onboarding)', () => {
+  const derived = deriveMap(example('kyc-onboarding'));
+  const opening = derived.document.model.connections.filter(
+    (c) => c.reaction?.operations[0]?.operation === 'openAccount',
+  );
+
+  it('gives the default path the negation of the other conditions', () => {
+    expect(opening.map((c) => c.reaction?.condition).sort()).toEqual([
+      '((riskScore >= 40)) ? false : true',
+      'riskScore >= 40',
+    ]);
+  });
+
+  it.each([10, 80])('opens the account exactly once at risk score %i', async (riskScore) => {
+    const scenario = allOk(derived.document);
+    const mocks = {
+      ...scenario.mocks,
+      'RiskEngine.assess': { outcomes: ['ok'], output: `{ "riskScore": ${riskScore} }` },
+    };
+    const ran = await runDocument(derived.document, { mocks } as Scenario, { seed: 5 });
+    expect(ran.report.status).toBe('completed');
+    expect(performed(ran).filter((op) => op === 'CoreBanking.openAccount')).toHaveLength(1);
+  });
+});
