@@ -1,4 +1,9 @@
-import type { Catalog, EventTypeDefinition, PayloadField } from '../model/catalog';
+import {
+  findOperation,
+  type Catalog,
+  type EventTypeDefinition,
+  type PayloadField,
+} from '../model/catalog';
 import type { Connection, Element, ElementOf, WorkflowDocument } from '../model/document';
 import { DEFAULT_BROKER, FORMAT_VERSION } from '../model/document';
 import {
@@ -308,6 +313,13 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
     return chain;
   };
 
+  const honours = (serviceNodeId: string, operation: string) => {
+    const node = elements.find((element) => element.id === serviceNodeId);
+    const name = node?.type === 'service' ? node.service : undefined;
+    return name === undefined
+      ? true
+      : (findOperation(flowCatalog, name, operation)?.mock.honoursIdempotency ?? true);
+  };
   const reaction = (
     id: string,
     event: string,
@@ -329,7 +341,8 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
         operations: [{ operation, ...(input === undefined ? {} : { input }) }],
         emitsOnSuccess,
         emitsOnFailure,
-        idempotent: true,
+        // Only what the service's mock really does: a map on an at-least-once broker needs it.
+        idempotent: honours(service, operation),
       },
     });
     return connections.at(-1)!.id;

@@ -49,7 +49,9 @@ describe('deriveMap on the order saga', () => {
   it('is a map the schema accepts and the validator finds nothing wrong with', () => {
     expect(DocumentSchema.safeParse(map).success).toBe(true);
     expect(map.kind).toBe('map');
-    expect(diagnostics(map)).toEqual([]);
+    // The one warning is true of the flow too: Notifications.sendEmail does not honour idempotency
+    // keys, so a duplicate delivery sends a second e-mail. The derived reaction says so.
+    expect(diagnostics(map)).toEqual(['warning CHOR304 react_orderShipped_notifyCustomer']);
   });
 
   it('names completion, failure and undo events after what happened', () => {
@@ -155,7 +157,8 @@ describe('deriveMap on the travel booking', () => {
   const map = derived.document;
 
   it('validates clean and reports the parallel branches as put in a row', () => {
-    expect(diagnostics(map)).toEqual([]);
+    // As for the order saga: Notifications.sendItinerary does not honour idempotency keys.
+    expect(diagnostics(map)).toEqual(['warning CHOR304 react_tripConfirmed_sendItinerary']);
     expect(derived.report.find((entry) => entry.elementId === 'bookAll')).toMatchObject({
       action: 'approximated',
     });
@@ -274,11 +277,16 @@ describe('bad input', () => {
 });
 
 describe('deriveMap on the other flow examples', () => {
-  it.each(['customs-clearance', 'kyc-onboarding', 'media-encoding'])(
+  it.each([
+    ['customs-clearance', ['warning CHOR304 react_goodsReleased_notifyImporter']],
+    ['kyc-onboarding', []],
+    ['media-encoding', ['warning CHOR304 react_videoPublished_notifySubscribers']],
+  ])(
     '%s: validates clean, runs to completion, and reports what it could not derive',
-    async (name) => {
+    async (name, warnings) => {
       const derived = deriveMap(example(name));
-      expect(diagnostics(derived.document)).toEqual([]);
+      // CHOR304: notification mocks that do not honour idempotency keys, as in the flows.
+      expect(diagnostics(derived.document)).toEqual(warnings);
       const ran = await runDocument(derived.document, allOk(derived.document), { seed: 3 });
       expect(ran.report.status).toBe('completed');
       const eventTypes = derived.document.catalog?.events?.map((event) => event.name) ?? [];
