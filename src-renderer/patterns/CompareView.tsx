@@ -5,7 +5,7 @@ import type {
   DocumentFigures,
   ScenarioComparison,
 } from '../../src-shared/patterns/compareTypes';
-import { explainComparison } from '../../src-shared/patterns/explain';
+import { explainComparison, styleLabel } from '../../src-shared/patterns/explain';
 import './compareView.css';
 
 const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
@@ -29,7 +29,7 @@ const ROWS: readonly { label: string; value: (f: DocumentFigures) => string }[] 
   },
 ];
 
-const CHART = { width: 520, height: 180, left: 48, bottom: 24, top: 8 };
+const CHART = { width: 520, height: 180, left: 64, bottom: 24, top: 8 };
 
 /** Grouped bars: one pair (a, b) per scenario, with the figure written above each bar. */
 function PairChart({
@@ -125,11 +125,11 @@ export function CompareView({ report }: { report: ComparisonReport }) {
   return (
     <section className="compare-view" role="region" aria-label="Comparison">
       <p className="compare-legend">
-        <span className="compare-swatch compare-bar-a" aria-hidden="true" /> {names[0]} (
-        {a.kind === 'flow' ? 'orchestration' : 'choreography'}){'  '}
-        <span className="compare-swatch compare-bar-b" aria-hidden="true" /> {names[1]} (
-        {b.kind === 'flow' ? 'orchestration' : 'choreography'}) · {report.runsPerScenario} runs per
-        scenario, seeds {report.seeds.from}…{report.seeds.from + report.seeds.count - 1}
+        <span className="compare-swatch compare-bar-a" aria-hidden="true" /> a:{' '}
+        {styleLabel({ name: a.file, kind: a.kind })}{' '}
+        <span className="compare-swatch compare-bar-b" aria-hidden="true" /> b:{' '}
+        {styleLabel({ name: b.file, kind: b.kind })} · {report.runsPerScenario} runs per scenario,
+        seeds {report.seeds.from}…{report.seeds.from + report.seeds.count - 1}
       </p>
       <ul className="compare-summary" aria-label="Summary">
         {sentences.map((sentence) => (
