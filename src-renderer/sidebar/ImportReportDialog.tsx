@@ -25,6 +25,8 @@ export function ImportReportDialog() {
   }, [report]);
   if (!report) return null;
   const { fileName, entries, title, sourceColumn } = report;
+  // A derived document's report: a skipped element was left out, not "not imported".
+  const words = title ? { ...ACTION_WORDS, skipped: 'Left out' } : ACTION_WORDS;
   return (
     <dialog
       ref={ref}
@@ -55,7 +57,7 @@ export function ImportReportDialog() {
             <tbody>
               {entries.map((entry, index) => (
                 <tr key={index}>
-                  <td>{ACTION_WORDS[entry.action]}</td>
+                  <td>{words[entry.action]}</td>
                   <td className="import-report-id">{entry.elementId}</td>
                   <td>{entry.type}</td>
                   <td>{entry.detail}</td>
