@@ -8,6 +8,7 @@ import { EventHub } from '../services/EventHub';
 import { createWorkspaceHandlers } from '../services/createWorkspaceHandlers';
 import { createRunHandlers } from '../services/createRunHandlers';
 import { createEngineExportHandlers } from '../services/createEngineExportHandlers';
+import { createPatternHandlers } from '../services/createPatternHandlers';
 import { RunStore } from '../runtime/RunStore';
 import { Runtime } from '../runtime/Runtime';
 import { closeWorkspace, openWorkspace, type Workspace } from '../storage/openWorkspace';
@@ -69,6 +70,13 @@ export class BatonCore {
       ...workspaceHandlers,
       ...createRunHandlers({ runtime: this.runtime, repository, catalog }),
       ...createEngineExportHandlers({ exportDocument: workspaceHandlers['workflows.export'] }),
+      ...createPatternHandlers({
+        repository,
+        catalog,
+        events: this.events,
+        exportDocument: workspaceHandlers['workflows.export'],
+        now: options.now ?? Date.now,
+      }),
     };
     if (options.runInBackground !== false) {
       this.runtime.resumeAll();

@@ -29,7 +29,7 @@ export interface WorkspaceServiceDeps {
  */
 export type WorkspaceHandlers = Omit<
   Handlers,
-  Extract<keyof Handlers, `runs.${string}`> | 'workflows.exportFor'
+  Extract<keyof Handlers, `runs.${string}` | `patterns.${string}`> | 'workflows.exportFor'
 >;
 
 /**

@@ -30,6 +30,8 @@ export interface WorkspaceState {
   /** What the last BPMN import did not take over as it was, until the user closes it. */
   readonly importReport: ImportReportState | null;
   readonly dismissImportReport: () => void;
+  /** Shows a report in the import report's dialog (a derived document's, from the pattern lab). */
+  readonly showReport: (report: ImportReportState) => void;
   /** Opens a document in a tab (or switches to its tab) and makes it the active one. */
   readonly open: (id: string | null) => void;
   /** Closes a tab; the tab to its right (else its left) becomes active. */
@@ -54,6 +56,10 @@ export interface WorkspaceState {
 export interface ImportReportState {
   readonly fileName: string;
   readonly entries: readonly ImportReportLine[];
+  /** The dialog's title when not an import (`Derived “Order saga (choreography)”`). */
+  readonly title?: string;
+  /** The heading of the source element column (`BPMN element` by default). */
+  readonly sourceColumn?: string;
 }
 
 /** Files imported as BPMN 2.0 XML rather than Baton JSON. */
@@ -201,6 +207,7 @@ export function createWorkspaceStore(
         return summary;
       },
       dismissImportReport: () => set({ importReport: null }),
+      showReport: (report) => set({ importReport: report }),
       open: (id) => {
         if (id) memory.setItem(LAST_OPEN_KEY, id);
         else memory.removeItem(LAST_OPEN_KEY);

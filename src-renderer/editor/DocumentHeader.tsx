@@ -4,6 +4,7 @@ import { useWorkspace } from '../app/WorkspaceContext';
 import { EngineExportMenu } from '../export/EngineExportMenu';
 import { ExportMenu } from '../export/ExportMenu';
 import { usePlatform } from '../platform/PlatformContext';
+import { PatternLabMenu } from '../patterns/PatternLabMenu';
 import { PresentButton } from '../presentation/PresentButton';
 import { RunButton } from '../runs/RunButton';
 import { DebugMenu } from '../debugger/DebugMenu';
@@ -14,7 +15,7 @@ import { SaveStatusBadge } from './SaveStatusBadge';
 import { useDocumentShortcuts } from './useDocumentShortcuts';
 
 /**
- * Name, save status, "Run…", "Present", undo/redo, "Export", the "Image" and "Formats" menus and "Save
+ * Name, save status, "Run…", "Present", undo/redo, "Export", the "Image", "Formats" and "Pattern lab" menus and "Save
  * version" for the open document.
  */
 export function DocumentHeader({ workflowId }: { workflowId: string }) {
@@ -90,6 +91,7 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
       </button>
       <ExportMenu workflowId={workflowId} />
       <EngineExportMenu workflowId={workflowId} />
+      <PatternLabMenu workflowId={workflowId} />
       <button
         type="button"
         className="primary"

@@ -24,7 +24,9 @@ export function ImportReportDialog() {
     if (report) showModal(ref.current);
   }, [report]);
   if (!report) return null;
-  const { fileName, entries } = report;
+  const { fileName, entries, title, sourceColumn } = report;
+  // A derived document's report: a skipped element was left out, not "not imported".
+  const words = title ? { ...ACTION_WORDS, skipped: 'Left out' } : ACTION_WORDS;
   return (
     <dialog
       ref={ref}
@@ -35,7 +37,7 @@ export function ImportReportDialog() {
         dismiss();
       }}
     >
-      <h2 id="import-report-title">Imported “{fileName}”</h2>
+      <h2 id="import-report-title">{title ?? `Imported “${fileName}”`}</h2>
       <p className="dialog-body">
         {entries.length === 0
           ? 'Everything in the file was imported as it was.'
@@ -43,11 +45,11 @@ export function ImportReportDialog() {
       </p>
       {entries.length > 0 && (
         <div className="import-report-list">
-          <table aria-label="Import report">
+          <table aria-label={title ? 'Report' : 'Import report'}>
             <thead>
               <tr>
                 <th scope="col">What happened</th>
-                <th scope="col">BPMN element</th>
+                <th scope="col">{sourceColumn ?? 'BPMN element'}</th>
                 <th scope="col">Type</th>
                 <th scope="col">Details</th>
               </tr>
@@ -55,7 +57,7 @@ export function ImportReportDialog() {
             <tbody>
               {entries.map((entry, index) => (
                 <tr key={index}>
-                  <td>{ACTION_WORDS[entry.action]}</td>
+                  <td>{words[entry.action]}</td>
                   <td className="import-report-id">{entry.elementId}</td>
                   <td>{entry.type}</td>
                   <td>{entry.detail}</td>

@@ -8,6 +8,8 @@ import { WorkflowKind } from '../model/elementTypes';
 import { WorkflowId } from '../model/ids';
 import type { RunReport, RunStatus, RunSummary } from '../runtime/runReport';
 import { Decision, Scenario, Seed } from '../runtime/scenario';
+import type { ComparisonReport } from '../patterns/compareTypes';
+import type { DeriveReportEntry, ElementMapping } from '../patterns/deriveShared';
 import {
   Breakpoints,
   NextOutcome,
@@ -268,6 +270,40 @@ export const calls = {
   'workflows.exportFor': call(
     z.strictObject({ id: WorkflowId, format: EngineFormat }),
     EngineExport,
+  ),
+  /**
+   * Derives the other style from a draft (pattern lab): a choreography map from a flow, an
+   * orchestration skeleton from a map. The result is stored as a new workflow named
+   * `<name> (choreography)` or `<name> (orchestration)`; the answer carries its summary, what
+   * stands for what, and the report of what was approximated or left out. A draft that cannot be
+   * derived is refused with `invalid-input` saying why.
+   */
+  'patterns.derive': call(
+    byId,
+    typed<{
+      workflow: WorkflowSummary;
+      mapping: ElementMapping;
+      report: DeriveReportEntry[];
+    }>(),
+  ),
+  /**
+   * Runs two drafts under the same base scenario and a sweep of fault scenarios (slow, down,
+   * fail, duplicates) with the workspace catalog, `runs` times each (20 by default), and measures
+   * both from their journals (docs/compare.md).
+   */
+  'patterns.compare': call(
+    z.strictObject({
+      a: WorkflowId,
+      b: WorkflowId,
+      seed: Seed.optional(),
+      runs: z
+        .number()
+        .int()
+        .min(1, 'at least 1 run per scenario')
+        .max(100, 'at most 100 runs per scenario')
+        .optional(),
+    }),
+    typed<ComparisonReport>(),
   ),
   /** Autosave: replaces the draft if `baseRevision` is still current. */
   'drafts.save': call(

@@ -5,7 +5,7 @@ import type {
   DocumentFigures,
   FaultKind,
 } from './compareTypes';
-import { explainComparison } from './explain';
+import { explainComparison, styleLabel } from './explain';
 
 const figures = (over: Partial<DocumentFigures> = {}): DocumentFigures => ({
   runs: 20,
@@ -154,5 +154,17 @@ describe('explainComparison', () => {
       'When Payment failed, only Order saga (orchestration) compensated (250 ms from the first failure).',
     );
     expect(sentences).toHaveLength(2);
+  });
+});
+
+describe('styleLabel', () => {
+  it('given a name that already ends with its style, when labelled, then the style is not repeated', () => {
+    expect(styleLabel({ name: 'Order saga (choreography)', kind: 'map' })).toBe(
+      'Order saga (choreography)',
+    );
+    expect(styleLabel({ name: 'Order saga', kind: 'flow' })).toBe('Order saga (orchestration)');
+    expect(styleLabel({ name: 'Order saga (choreography)', kind: 'flow' })).toBe(
+      'Order saga (choreography) (orchestration)',
+    );
   });
 });

@@ -11,8 +11,12 @@ export interface Explanation {
   readonly text: string;
 }
 
-const label = (document: ComparedDocument) =>
-  `${document.name} (${document.kind === 'flow' ? 'orchestration' : 'choreography'})`;
+/** The name with its style, unless the name already ends with it (a derived workflow's does). */
+export const styleLabel = (document: Pick<ComparedDocument, 'name' | 'kind'>) => {
+  const style = `(${document.kind === 'flow' ? 'orchestration' : 'choreography'})`;
+  return document.name.endsWith(style) ? document.name : `${document.name} ${style}`;
+};
+const label = styleLabel;
 
 const percentFaster = (fast: number, slow: number) => Math.round(((slow - fast) / slow) * 100);
 

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BatonError } from '../../src-shared/contract/errors';
+import { EXAMPLES_DIR } from '../../test/shared/exampleFiles';
+import { BatonCore, createInProcessClient } from './BatonCore';
+
+const cores: BatonCore[] = [];
+afterEach(() => {
+  for (const core of cores.splice(0)) core.close();
+});
+
+function start() {
+  const core = new BatonCore({
+    workspacePath: ':memory:',
+    mode: 'in-process',
+    runInBackground: false,
+  });
+  cores.push(core);
+  return createInProcessClient(core);
+}
+
+const exampleText = (name: string) => readFileSync(join(EXAMPLES_DIR, `${name}.json`), 'utf8');
+
+async function refusal(promise: Promise<unknown>): Promise<BatonError> {
+  const error = await promise.then(
+    () => new Error('succeeded'),
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(BatonError);
+  return error as BatonError;
+}
+
+describe('pattern lab over the contract', () => {
+  it('given an imported order saga, when its choreography is derived, then a new map is stored with a mapping and a report, and deriving it back gives an orchestration flow', async () => {
+    const client = start();
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+
+    const derived = await client['patterns.derive']({ id: saga.id });
+
+    expect(derived.workflow).toMatchObject({ kind: 'map', name: `${saga.name} (choreography)` });
+    expect(Object.keys(derived.mapping)).toContain('reserveInventory');
+    expect(derived.report.length).toBeGreaterThan(0);
+    const opened = await client['workflows.open']({ id: derived.workflow.id });
+    expect(opened.document.kind).toBe('map');
+    expect(opened.document.model.elements.some((e) => e.type === 'eventType')).toBe(true);
+    const listed = await client['workflows.list']({});
+    expect(listed.map((w) => w.id)).toContain(derived.workflow.id);
+
+    const back = await client['patterns.derive']({ id: derived.workflow.id });
+    expect(back.workflow).toMatchObject({
+      kind: 'flow',
+      name: `${saga.name} (choreography) (orchestration)`,
+    });
+  });
+
+  it('given a map with no initial event, when derived, then it is refused naming the problem', async () => {
+    const client = start();
+    const empty = await client['workflows.create']({ kind: 'map', name: 'Empty' });
+
+    const error = await refusal(client['patterns.derive']({ id: empty.id }));
+
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toMatch(/Empty cannot be derived: .*no initial event/);
+  });
+
+  it('given the saga and its derived map, when compared with 3 runs, then every scenario of the sweep has figures for both', async () => {
+    const client = start();
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    const derived = await client['patterns.derive']({ id: saga.id });
+
+    const report = await client['patterns.compare']({
+      a: saga.id,
+      b: derived.workflow.id,
+      runs: 3,
+      seed: 7,
+    });
+
+    expect(report.runsPerScenario).toBe(3);
+    expect(report.seed).toBe(7);
+    expect(report.documents.map((d) => [d.kind, d.file])).toEqual([
+      ['flow', saga.name],
+      ['map', derived.workflow.name],
+    ]);
+    expect(report.results.map((r) => r.scenario)).toEqual([
+      'base',
+      'slow',
+      'down',
+      'fail',
+      'duplicates',
+    ]);
+    const base = report.results[0]!;
+    expect(base.a.runs).toBe(3);
+    expect(base.b.runs).toBe(3);
+    expect(base.a.latency.p50Ms).toBeGreaterThan(0);
+    expect(base.b.messages.total).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('given too many runs or the same workflow twice, when compared, then it is refused naming the problem', async () => {
+    const client = start();
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    const other = await client['workflows.import']({ text: exampleText('choreography-saga') });
+
+    const tooMany = await refusal(
+      client['patterns.compare']({ a: saga.id, b: other.id, runs: 101 }),
+    );
+    expect(tooMany.code).toBe('invalid-input');
+    expect(JSON.stringify(tooMany.toInfo())).toMatch(/at most 100 runs/);
+
+    const same = await refusal(client['patterns.compare']({ a: saga.id, b: saga.id }));
+    expect(same.code).toBe('invalid-input');
+    expect(same.message).toBe('compare needs two different flows or maps');
+  });
+});

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../../src-shared/contract/contract';
+import { BatonError } from '../../src-shared/contract/errors';
+import { loadDocument } from '../../src-shared/format/loadDocument';
+import type { WorkflowDocument } from '../../src-shared/model/document';
+import { deriveFlow } from '../../src-shared/patterns/deriveFlow';
+import { deriveMap } from '../../src-shared/patterns/deriveMap';
+import { compareDocuments } from '../patterns/compare';
+import { workspaceResolver } from '../runtime/flowResolvers';
+import type { CatalogRepository } from '../storage/CatalogRepository';
+import type { WorkflowRepository } from '../storage/WorkflowRepository';
+import type { EventHub } from './EventHub';
+
+export interface PatternServiceDeps {
+  readonly repository: WorkflowRepository;
+  readonly catalog: CatalogRepository;
+  readonly events: EventHub;
+  /** The Baton JSON export of a draft: named after its workflow, with the catalog it uses. */
+  readonly exportDocument: Handlers['workflows.export'];
+  readonly now: () => number;
+  readonly newId?: () => string;
+}
+
+const MAX_NAME = 120;
+
+/** The pattern lab behind the contract: derive the other style of a draft, compare two drafts. */
+export function createPatternHandlers(
+  deps: PatternServiceDeps,
+): Pick<Handlers, 'patterns.derive' | 'patterns.compare'> {
+  const { repository, catalog, events, now } = deps;
+  const newId = deps.newId ?? randomUUID;
+
+  /** The draft as exported: its workflow's name and the services and events it uses. */
+  const draftOf = async (id: string): Promise<WorkflowDocument> => {
+    const exported = await deps.exportDocument({ id });
+    const loaded = loadDocument(exported.text);
+    if (!loaded.ok)
+      throw new BatonError('internal', `the draft of ${id} cannot be read: ${loaded.message}`);
+    return loaded.document;
+  };
+
+  return {
+    /** Derives a map from a flow or a flow from a map and stores it as a new workflow. */
+    'patterns.derive': async ({ id }) => {
+      const source = repository.get(id);
+      const document = await draftOf(id);
+      let derived;
+      try {
+        derived = document.kind === 'flow' ? deriveMap(document) : deriveFlow(document);
+      } catch (error) {
+        throw new BatonError(
+          'invalid-input',
+          `${source.name} cannot be derived: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      const { name: _ownName, ...stored } = derived.document;
+      const suffix = document.kind === 'flow' ? ' (choreography)' : ' (orchestration)';
+      const workflow = repository.create({
+        id: newId(),
+        kind: stored.kind,
+        name: `${source.name.slice(0, MAX_NAME - suffix.length)}${suffix}`,
+        document: JSON.stringify(stored),
+        now: now(),
+      });
+      catalog.addMissing({
+        services: stored.catalog?.services ?? [],
+        events: stored.catalog?.events ?? [],
+      });
+      events.emit('workflows.changed', { id: workflow.id, change: 'created' });
+      return { workflow, mapping: derived.mapping, report: [...derived.report] };
+    },
+
+    /** Both drafts with the workspace catalog, run by the real runtime in a scratch workspace. */
+    'patterns.compare': async ({ a, b, seed, runs }) => {
+      repository.get(a);
+      repository.get(b);
+      if (a === b)
+        throw new BatonError('invalid-input', 'compare needs two different flows or maps');
+      const resolve = workspaceResolver(repository);
+      const inputOf = async (id: string) => ({
+        document: await draftOf(id),
+        file: repository.get(id).name,
+        resolve,
+      });
+      return compareDocuments(await inputOf(a), await inputOf(b), {
+        ...(seed === undefined ? {} : { seed }),
+        ...(runs === undefined ? {} : { runs }),
+      });
+    },
+  };
+}
