@@ -100,11 +100,9 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
       >
         Save version
       </button>
+      {/* Only what just happened ("Saved version 2"); the count is in History's title. */}
       <span className="version-note" role="status">
-        {versionNote ??
-          (workflow && workflow.versionCount > 0
-            ? `${workflow.versionCount} version${workflow.versionCount === 1 ? '' : 's'}`
-            : 'No versions yet')}
+        {versionNote}
       </span>
       <VersionHistory workflowId={workflowId} />
     </header>
