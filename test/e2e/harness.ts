@@ -63,6 +63,25 @@ export function front(page: Page) {
   return page.locator('.tab-panel:not([hidden])');
 }
 
+/**
+ * Creates a flow or map from the sidebar and waits until its tab is the one in front, returning its
+ * name. Waiting for any "Untitled flow" heading is not enough once other tabs are open: the tab
+ * shown before the click matches too, and a drag started then grabs its palette, which is hidden
+ * a moment later.
+ */
+export async function createDocument(page: Page, kind: 'flow' | 'map'): Promise<string> {
+  const tabs = page.getByRole('tab');
+  const before = await tabs.count();
+  await page
+    .getByRole('button', { name: `New ${kind}` })
+    .first()
+    .click();
+  await expect.poll(() => tabs.count()).toBe(before + 1);
+  const name = (await page.getByRole('tab', { selected: true }).textContent())?.trim() ?? '';
+  await front(page).getByRole('heading', { name, exact: true, level: 1 }).waitFor();
+  return name;
+}
+
 /** Drags a palette item onto the canvas at a point relative to the canvas' top-left corner. */
 export async function dragFromPalette(page: Page, label: string, at: { x: number; y: number }) {
   // The palette of the document in front: other tabs' documents stay mounted, hidden.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectByDrag,
+  createDocument,
   dragFromPalette,
   front,
   openApp,
@@ -81,10 +82,7 @@ describe('documents in tabs', () => {
 describe('recovery after a crash', () => {
   it('given a never-versioned flow edited more than a second before the host is killed, then every such edit is there after restart', async () => {
     const page = await openApp(session);
-    await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.getByRole('heading', { name: /Untitled flow/, level: 1 }).waitFor();
-    const name =
-      (await page.getByRole('heading', { level: 1 }).first().textContent())?.trim() ?? '';
+    const name = await createDocument(page, 'flow');
     await dragFromPalette(page, 'Start', { x: 150, y: 200 });
     await dragFromPalette(page, 'User task', { x: 400, y: 200 });
     await connectByDrag(page, 'start_1', 'userTask_1');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectByDrag,
+  createDocument,
   dragFromPalette,
   openApp,
   startSession,
@@ -79,9 +80,8 @@ describe('managing the workspace and editing in Chromium', () => {
 
   it('places by click and keyboard, refuses a forbidden connection, undoes, redoes and saves a version', async () => {
     const page = await openApp(session);
-    await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.getByRole('heading', { name: /Untitled flow/, level: 1 }).waitFor();
-    const palette = page.getByRole('complementary', { name: 'Palette' });
+    await createDocument(page, 'flow');
+    const palette = front(page).getByRole('complementary', { name: 'Palette' });
 
     // Click-to-place: pick "End" in the palette, then click the canvas
     await palette.getByRole('button', { name: 'End', exact: true }).click();
