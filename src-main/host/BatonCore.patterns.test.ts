@@ -10,15 +10,17 @@ afterEach(() => {
   for (const core of cores.splice(0)) core.close();
 });
 
-function start() {
+function startCore() {
   const core = new BatonCore({
     workspacePath: ':memory:',
     mode: 'in-process',
     runInBackground: false,
   });
   cores.push(core);
-  return createInProcessClient(core);
+  return { core, client: createInProcessClient(core) };
 }
+
+const start = () => startCore().client;
 
 const exampleText = (name: string) => readFileSync(join(EXAMPLES_DIR, `${name}.json`), 'utf8');
 
@@ -111,4 +113,55 @@ describe('pattern lab over the contract', () => {
     expect(same.code).toBe('invalid-input');
     expect(same.message).toBe('compare needs two different flows or maps');
   });
+
+  it('given a comparison with a ticket, when it runs, then it reports its progress up to every run of the sweep', async () => {
+    const { core, client } = startCore();
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    const derived = await client['patterns.derive']({ id: saga.id });
+    const progress: { done: number; total: number; scenario: string }[] = [];
+    const ticket = '2f1d5c0e-7a43-4a8e-9d6b-52b1f3f0c901';
+    core.events.subscribe(({ channel, payload }) => {
+      if (channel === 'patterns.progress' && 'ticket' in payload && payload.ticket === ticket)
+        progress.push({ done: payload.done, total: payload.total, scenario: payload.scenario });
+    });
+
+    await client['patterns.compare']({ a: saga.id, b: derived.workflow.id, runs: 2, ticket });
+
+    // Two probes, then 5 scenarios × 2 documents × 2 runs.
+    expect(progress.at(-1)).toEqual({ done: 22, total: 22, scenario: 'duplicates' });
+    expect(progress.map((step) => step.done)).toEqual([1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22]);
+    expect([...new Set(progress.map((step) => step.scenario))]).toEqual([
+      'base',
+      'slow',
+      'down',
+      'fail',
+      'duplicates',
+    ]);
+  }, 60_000);
+
+  it('given a running comparison, when it is cancelled, then it stops with "cancelled" and a second cancel finds nothing running', async () => {
+    const { core, client } = startCore();
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    const derived = await client['patterns.derive']({ id: saga.id });
+    const ticket = '9c4b3a2d-1e0f-4a5b-8c7d-6e5f4a3b2c1d';
+    let cancelled: Promise<{ cancelled: boolean }> | undefined;
+    let last = 0;
+    core.events.subscribe(({ channel, payload }) => {
+      if (channel !== 'patterns.progress' || !('done' in payload)) return;
+      last = payload.done;
+      // Cancel once the base runs are done: the slow scenario's runs must not all happen.
+      if (payload.scenario === 'base' && payload.done === 2 + 2 * 10)
+        cancelled = client['patterns.cancelCompare']({ ticket });
+    });
+
+    const error = await refusal(
+      client['patterns.compare']({ a: saga.id, b: derived.workflow.id, runs: 10, ticket }),
+    );
+
+    expect(error.code).toBe('conflict');
+    expect(error.message).toBe('the comparison was cancelled');
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect(last).toBeLessThan(2 + 5 * 2 * 10);
+    expect(await client['patterns.cancelCompare']({ ticket })).toEqual({ cancelled: false });
+  }, 60_000);
 });

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDocument } from '../../src-shared/format/loadDocument';
 import type { ComparisonReport } from '../../src-shared/patterns/compareTypes';
+import { deriveMap } from '../../src-shared/patterns/deriveMap';
 import { main } from '../cli/main';
 
 const FLOW = 'assets/examples/order-saga.json';
@@ -210,5 +212,44 @@ describe('baton compare of other pairs', () => {
     const base = report.results[0];
     expect(base?.a.consistent).toBe(0);
     expect(code).toBe(1);
+  });
+});
+
+describe('baton compare of the order saga and its derived map', () => {
+  let report: ComparisonReport;
+  beforeAll(async () => {
+    // The derived map's catalog does not say what undoes what: the flow's compensations do.
+    const loaded = loadDocument(readFileSync(FLOW, 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.message);
+    const derived = join(dir, 'order-saga-choreography.json');
+    writeFileSync(derived, JSON.stringify(deriveMap(loaded.document).document));
+    const { code, out } = await baton('compare', FLOW, derived, '--seed', '7', '--runs', '5');
+    expect(code).toBe(0);
+    report = JSON.parse(
+      (await baton('compare', FLOW, derived, '--seed', '7', '--runs', '5', '--json')).out,
+    ) as ComparisonReport;
+    // The map gives up at the first failure (a derived reaction has no retries), the flow retries.
+    expect(out).toMatch(
+      /When Payment failed, Order saga \(choreography\) compensated \d+% faster .*; it also made fewer calls before giving up \(3 against 4 per run\)\./,
+    );
+  });
+
+  it('counts the map’s undo reactions as compensations, and times them from the failure', () => {
+    const fail = report.results.find((entry) => entry.scenario === 'fail')!;
+    expect(fail.b.statuses).toEqual({ compensated: 5 });
+    // Inventory.release and Orders.cancel, as the flow.
+    expect(fail.b.compensations.perRun).toBe(2);
+    expect(fail.a.compensations.perRun).toBe(2);
+    expect(fail.b.recovery.runs).toBe(5);
+    expect(fail.b.recovery.compensateMs).toBeGreaterThan(fail.b.recovery.detectMs ?? 0);
+  });
+
+  it('slows and fails only forward operations in both, never an undo', () => {
+    const sweep = Object.fromEntries(report.sweep.map((entry) => [entry.name, entry]));
+    for (const name of ['slow', 'fail'] as const) {
+      const [flow, map] = sweep[name]!.scenarios;
+      expect(Object.keys(map.mocks ?? {})).toEqual(Object.keys(flow.mocks ?? {}));
+    }
+    expect(Object.keys(sweep.slow!.scenarios[1].mocks ?? {})).toEqual(['Orders.create']);
   });
 });

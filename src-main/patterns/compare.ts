@@ -33,7 +33,21 @@ export interface CompareOptions {
   readonly seed?: number;
   /** Runs per scenario and document (20 by default). */
   readonly runs?: number;
+  /** Stops the comparison between batches of runs: it then fails with "cancelled". */
+  readonly signal?: AbortSignal;
+  /** Told after each batch of runs how many of the comparison's runs are done. */
+  readonly onProgress?: (progress: CompareProgress) => void;
 }
+
+export interface CompareProgress {
+  readonly done: number;
+  readonly total: number;
+  /** The scenario the runs just done belong to. */
+  readonly scenario: string;
+}
+
+/** The error a cancelled comparison fails with. */
+export const COMPARISON_CANCELLED = 'the comparison was cancelled';
 
 export const DEFAULT_RUNS = 20;
 export const MAX_RUNS = 500;
@@ -42,6 +56,8 @@ export const SLOW_FACTOR = 10;
 /** The broker's duplicate rate in the duplicates scenario. */
 export const DUPLICATE_RATE = 0.5;
 const SEED_SPAN = 2 ** 32;
+/** Scenarios in the sweep: base, slow, down, fail, duplicates. */
+export const SWEEP_SIZE = 5;
 
 /** One finished run: its journal, its report and the definition it ran. */
 interface Ran {
@@ -80,29 +96,47 @@ export async function compareDocuments(
       `runs per scenario must be 1 to ${MAX_RUNS}, not ${runs}`,
     );
   const db = openWorkspace({ path: ':memory:' });
+  // Two probes, then every scenario's runs of both documents.
+  const total = 2 + SWEEP_SIZE * 2 * runs;
+  let done = 0;
+  /** Lets other work in (a cancel, the UI's calls), then stops if the comparison was cancelled. */
+  const checkpoint = async (finished: number, scenario: string) => {
+    done += finished;
+    options.onProgress?.({ done, total, scenario });
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw new BatonError('conflict', COMPARISON_CANCELLED);
+  };
   try {
     const runtime = new Runtime({ store: new RunStore(db) });
-    const runMany = async (definition: RunDefinition, scenario: Scenario): Promise<Ran[]> => {
+    const runMany = async (
+      definition: RunDefinition,
+      scenario: Scenario,
+      name: string,
+    ): Promise<Ran[]> => {
       const rows = Array.from({ length: runs }, (_, index) =>
         runtime.startDefinition(definition, { scenario, seed: (seed + index) % SEED_SPAN }),
       );
       await runtime.runUntilIdle(rows.map((row) => row.uid));
-      return rows.map((row) => ({
+      const ran = rows.map((row) => ({
         journal: runtime.store.journal(row.id),
         report: runtime.report(row.uid),
       }));
+      await checkpoint(runs, name);
+      return ran;
     };
     const prepare = async (input: CompareInput): Promise<Prepared> => {
       const definition = buildDefinition(input.document, { services: [] }, input.resolve);
       const [probe] = await runManyOnce(runtime, definition, base, seed);
+      await checkpoint(1, 'base');
       return { input, definition, servicesInOrder: servicesInOrder(probe ?? [], definition) };
     };
-    const pa = await prepare(a);
-    const pb = await prepare(b);
+    // Both documents share what undoes what: a derived map whose catalog does not say that
+    // Inventory.release undoes Inventory.reserve is measured (and judged) as its flow is.
+    const [pa, pb] = sharingUndos(await prepare(a), await prepare(b));
     const shared = pa.servicesInOrder.filter((service) => pb.servicesInOrder.includes(service));
     const baseRuns: [Ran[], Ran[]] = [
-      await runMany(pa.definition, base),
-      await runMany(pb.definition, base),
+      await runMany(pa.definition, base, 'base'),
+      await runMany(pb.definition, base, 'base'),
     ];
     const longest = Math.max(...baseRuns.flat().map((ran) => latencyOf(ran)), 0);
     const sweep = buildSweep(pa, pb, shared, base, longest);
@@ -112,11 +146,11 @@ export async function compareDocuments(
       const ranA =
         scenario.name === 'base'
           ? baseRuns[0]
-          : await runMany(pa.definition, scenario.scenarios[0]);
+          : await runMany(pa.definition, scenario.scenarios[0], scenario.name);
       const ranB =
         scenario.name === 'base'
           ? baseRuns[1]
-          : await runMany(pb.definition, scenario.scenarios[1]);
+          : await runMany(pb.definition, scenario.scenarios[1], scenario.name);
       all[0].push(...ranA);
       all[1].push(...ranB);
       results.push({
@@ -139,6 +173,22 @@ export async function compareDocuments(
   } finally {
     closeWorkspace(db);
   }
+}
+
+/**
+ * Each document's definition with the other's undo pairs added (its own win where both name an
+ * undo for the same operation), so that compensations are counted, faults aimed at forward
+ * operations only, and left-standing effects found the same way in both.
+ */
+function sharingUndos(pa: Prepared, pb: Prepared): [Prepared, Prepared] {
+  const add = (own: Prepared, other: Prepared): Prepared => ({
+    ...own,
+    definition: {
+      ...own.definition,
+      undoneBy: { ...other.definition.undoneBy, ...own.definition.undoneBy },
+    },
+  });
+  return [add(pa, pb), add(pb, pa)];
 }
 
 async function runManyOnce(

@@ -26,9 +26,11 @@ const MAX_NAME = 120;
 /** The pattern lab behind the contract: derive the other style of a draft, compare two drafts. */
 export function createPatternHandlers(
   deps: PatternServiceDeps,
-): Pick<Handlers, 'patterns.derive' | 'patterns.compare'> {
+): Pick<Handlers, 'patterns.derive' | 'patterns.compare' | 'patterns.cancelCompare'> {
   const { repository, catalog, events, now } = deps;
   const newId = deps.newId ?? randomUUID;
+  /** Comparisons that have a ticket and are still running. */
+  const running = new Map<string, AbortController>();
 
   /** The draft as exported: its workflow's name and the services and events it uses. */
   const draftOf = async (id: string): Promise<WorkflowDocument> => {
@@ -71,21 +73,41 @@ export function createPatternHandlers(
     },
 
     /** Both drafts with the workspace catalog, run by the real runtime in a scratch workspace. */
-    'patterns.compare': async ({ a, b, seed, runs }) => {
+    'patterns.compare': async ({ a, b, ticket, seed, runs }) => {
       repository.get(a);
       repository.get(b);
       if (a === b)
         throw new BatonError('invalid-input', 'compare needs two different flows or maps');
+      if (ticket !== undefined && running.has(ticket))
+        throw new BatonError('conflict', `a comparison with ticket ${ticket} is already running`);
       const resolve = workspaceResolver(repository);
       const inputOf = async (id: string) => ({
         document: await draftOf(id),
         file: repository.get(id).name,
         resolve,
       });
-      return compareDocuments(await inputOf(a), await inputOf(b), {
-        ...(seed === undefined ? {} : { seed }),
-        ...(runs === undefined ? {} : { runs }),
-      });
+      const controller = new AbortController();
+      if (ticket !== undefined) running.set(ticket, controller);
+      try {
+        return await compareDocuments(await inputOf(a), await inputOf(b), {
+          ...(seed === undefined ? {} : { seed }),
+          ...(runs === undefined ? {} : { runs }),
+          signal: controller.signal,
+          ...(ticket === undefined
+            ? {}
+            : {
+                onProgress: (progress) => events.emit('patterns.progress', { ticket, ...progress }),
+              }),
+        });
+      } finally {
+        if (ticket !== undefined) running.delete(ticket);
+      }
+    },
+
+    'patterns.cancelCompare': ({ ticket }) => {
+      const controller = running.get(ticket);
+      controller?.abort();
+      return Promise.resolve({ cancelled: controller !== undefined });
     },
   };
 }

@@ -6,15 +6,19 @@ import { usePlatform } from '../platform/PlatformContext';
 import { showModal } from '../ui/showModal';
 import { CompareView } from './CompareView';
 
-/** How many scenarios the sweep runs (base, slow, down, fail, duplicates). */
-const SCENARIOS = 5;
 const DEFAULT_RUNS = 20;
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+interface Progress {
+  readonly done: number;
+  readonly total: number;
+  readonly scenario: string;
+}
+
 type CompareState =
-  | { readonly step: 'pick' }
-  | { readonly step: 'running'; readonly runs: number }
+  | { readonly step: 'pick'; readonly note?: string }
+  | { readonly step: 'running'; readonly ticket: string; readonly progress?: Progress }
   | { readonly step: 'done'; readonly report: ComparisonReport }
   | { readonly step: 'failed'; readonly message: string };
 
@@ -26,7 +30,7 @@ export function CompareDialog({
   workflowId: string;
   onClose: () => void;
 }) {
-  const { client } = usePlatform();
+  const { client, subscribe } = usePlatform();
   const store = useEditorStore();
   const workflows = useWorkspace((state) => state.workflows);
   const others = workflows.filter((w) => w.id !== workflowId);
@@ -35,16 +39,54 @@ export function CompareDialog({
   const [state, setState] = useState<CompareState>({ step: 'pick' });
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => showModal(ref.current), []);
+  const ticket = state.step === 'running' ? state.ticket : undefined;
+  // Asked to stop: the comparison's failure is then the answer, not an error.
+  const cancelling = useRef(false);
+
+  useEffect(() => {
+    if (!ticket) return undefined;
+    return subscribe('patterns.progress', (progress) => {
+      if (progress.ticket !== ticket) return;
+      setState((current) =>
+        current.step === 'running' && current.ticket === ticket
+          ? { ...current, progress }
+          : current,
+      );
+    });
+  }, [subscribe, ticket]);
 
   const compare = async () => {
-    setState({ step: 'running', runs });
+    const id = crypto.randomUUID();
+    cancelling.current = false;
+    setState({ step: 'running', ticket: id });
     try {
       await store.getState().flush();
-      const report = await client['patterns.compare']({ a: workflowId, b: other, runs });
+      const report = await client['patterns.compare']({
+        a: workflowId,
+        b: other,
+        runs,
+        ticket: id,
+      });
       setState({ step: 'done', report });
     } catch (error) {
-      setState({ step: 'failed', message: `The comparison failed: ${describe(error)}` });
+      setState(
+        cancelling.current
+          ? { step: 'pick', note: 'Cancelled: nothing was kept of the runs done so far.' }
+          : { step: 'failed', message: `The comparison failed: ${describe(error)}` },
+      );
     }
+  };
+
+  const cancel = () => {
+    if (!ticket) return;
+    cancelling.current = true;
+    void client['patterns.cancelCompare']({ ticket }).catch(() => undefined);
+  };
+
+  /** Closing while it runs stops the comparison: its result would have nowhere to go. */
+  const close = () => {
+    cancel();
+    onClose();
   };
 
   return (
@@ -54,7 +96,7 @@ export function CompareDialog({
       aria-labelledby="compare-title"
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
       }}
     >
       <h2 id="compare-title">
@@ -95,13 +137,17 @@ export function CompareDialog({
           Compare
         </button>
       </form>
-      <p role="status" className="compare-status">
-        {state.step === 'running'
-          ? `Running ${SCENARIOS} scenarios × ${state.runs} runs…`
-          : others.length === 0
-            ? 'There is no other flow or map to compare with.'
-            : ''}
-      </p>
+      <div role="status" className="compare-status">
+        {state.step === 'running' ? (
+          <RunningNote progress={state.progress} onCancel={cancel} />
+        ) : state.step === 'pick' && state.note ? (
+          state.note
+        ) : others.length === 0 ? (
+          'There is no other flow or map to compare with.'
+        ) : (
+          ''
+        )}
+      </div>
       {state.step === 'failed' && (
         <p role="alert" className="error">
           {state.message}
@@ -109,10 +155,37 @@ export function CompareDialog({
       )}
       {state.step === 'done' && <CompareView report={state.report} />}
       <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close}>
           Close
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** How far the sweep is, with a way to stop it. */
+function RunningNote({
+  progress,
+  onCancel,
+}: {
+  progress: Progress | undefined;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="compare-running">
+      <progress
+        aria-label="Comparison progress"
+        max={progress?.total ?? 1}
+        value={progress?.done ?? 0}
+      />
+      <span>
+        {progress
+          ? `Running the ${progress.scenario} scenario: ${progress.done} of ${progress.total} runs`
+          : 'Starting…'}
+      </span>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }

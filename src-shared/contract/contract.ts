@@ -107,6 +107,9 @@ export const CompiledMachine = z.object({
 export type CompiledMachine = z.infer<typeof CompiledMachine>;
 
 /** A document ready to be saved as a file. */
+/** The caller's name for a comparison it may cancel (a UUID). */
+const CompareTicket = z.string().uuid('a comparison ticket is a UUID');
+
 export const ExportedDocument = z.object({
   /** A file name safe on every platform: `<name>.baton.json`. */
   fileName: z.string(),
@@ -295,6 +298,8 @@ export const calls = {
     z.strictObject({
       a: WorkflowId,
       b: WorkflowId,
+      /** Names this comparison for `patterns.progress` and `patterns.cancelCompare`. */
+      ticket: CompareTicket.optional(),
       seed: Seed.optional(),
       runs: z
         .number()
@@ -304,6 +309,14 @@ export const calls = {
         .optional(),
     }),
     typed<ComparisonReport>(),
+  ),
+  /**
+   * Stops the comparison with this ticket between two batches of runs; it then fails with
+   * `conflict` ("the comparison was cancelled"). Answers whether one was running.
+   */
+  'patterns.cancelCompare': call(
+    z.strictObject({ ticket: CompareTicket }),
+    z.object({ cancelled: z.boolean() }),
   ),
   /** Autosave: replaces the draft if `baseRevision` is still current. */
   'drafts.save': call(
@@ -475,6 +488,13 @@ export const events = {
   /** Runs moved: after each batch of steps, the runs that took one (throttled per run). */
   'runs.changed': z.object({
     runs: z.array(z.object({ runId: z.string(), status: z.custom<RunStatus>(), seq: z.number() })),
+  }),
+  /** A comparison with a ticket moved on: its runs done out of all, and the scenario running. */
+  'patterns.progress': z.object({
+    ticket: z.string(),
+    done: z.number(),
+    total: z.number(),
+    scenario: z.string(),
   }),
   /** The user picked a command from the native menu (desktop only). */
   'menu.invoked': z.object({ command: MenuCommand }),

@@ -119,6 +119,24 @@ describe('explainComparison', () => {
     expect(swapped.sentences[1]).toBe(
       'When Payment failed, Choreography saga (choreography) compensated 67% faster (300 ms against 900 ms from the first failure to the last compensation).',
     );
+    const fewerCalls = explainComparison(
+      report({
+        ...sweep,
+        fail: [
+          figures({
+            recovery: { runs: 20, detectMs: 700, compensateMs: 800 },
+            callAttempts: { total: 80, perRun: 4 },
+          }),
+          figures({
+            recovery: { runs: 20, detectMs: 5, compensateMs: 80 },
+            callAttempts: { total: 60, perRun: 3 },
+          }),
+        ],
+      }),
+    );
+    expect(fewerCalls.sentences[1]).toBe(
+      'When Payment failed, Choreography saga (choreography) compensated 90% faster (80 ms against 800 ms from the first failure to the last compensation); it also made fewer calls before giving up (3 against 4 per run).',
+    );
     const backlog = explainComparison(
       report({
         ...sweep,

@@ -67,8 +67,14 @@ export function explainComparison(report: ComparisonReport): Explanation {
     if (ra !== null && rb !== null && ra !== rb) {
       const fast = ra < rb ? 0 : 1;
       const times = [ra, rb];
+      // Compensating sooner may only mean retrying less: say so when the figures show it.
+      const attempts = [fail[0].callAttempts.perRun, fail[1].callAttempts.perRun];
+      const fewerTries =
+        (attempts[fast] as number) < (attempts[1 - fast] as number)
+          ? `; it also made fewer calls before giving up (${attempts[fast]} against ${attempts[1 - fast]} per run)`
+          : '';
       sentences.push(
-        `When ${failService} failed, ${names[fast]} compensated ${percentFaster(times[fast] as number, times[1 - fast] as number)}% faster (${times[fast]} ms against ${times[1 - fast]} ms from the first failure to the last compensation).`,
+        `When ${failService} failed, ${names[fast]} compensated ${percentFaster(times[fast] as number, times[1 - fast] as number)}% faster (${times[fast]} ms against ${times[1 - fast]} ms from the first failure to the last compensation)${fewerTries}.`,
       );
     } else if (ra !== null && rb !== null) {
       sentences.push(`When ${failService} failed, both compensated in ${ra} ms.`);

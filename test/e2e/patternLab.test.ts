@@ -55,6 +55,21 @@ describe('the pattern lab: deriving a choreography from the order saga and compa
     await dialog.getByRole('combobox', { name: 'Other flow or map' }).selectOption({
       label: 'Order saga (choreography) (map)',
     });
+    // A long sweep shows its progress and can be cancelled
+    await dialog.getByRole('spinbutton', { name: 'Runs per scenario' }).fill('100');
+    await dialog.getByRole('button', { name: 'Compare' }).click();
+    const status = dialog.getByRole('status');
+    await status.getByText(/Running the \w+ scenario: \d+ of 1002 runs/).waitFor();
+    expect(
+      Number(
+        await dialog.getByRole('progressbar', { name: 'Comparison progress' }).getAttribute('max'),
+      ),
+    ).toBe(1002);
+    await screenshot(page, 'e2e-pattern-lab-compare-running');
+    await status.getByRole('button', { name: 'Cancel' }).click();
+    await status.getByText('Cancelled: nothing was kept of the runs done so far.').waitFor();
+    expect(await dialog.getByRole('region', { name: 'Comparison' }).count()).toBe(0);
+
     await dialog.getByRole('spinbutton', { name: 'Runs per scenario' }).fill('5');
     await dialog.getByRole('button', { name: 'Compare' }).click();
 
@@ -66,6 +81,17 @@ describe('the pattern lab: deriving a choreography from the order saga and compa
       await table.waitFor();
       expect(await table.getByRole('row').count()).toBe(10);
     }
+    // The map's undo reactions are compensations, as the flow's are: up to two per run when payment
+    // fails (fewer when an earlier step failed first: a derived reaction does not retry)
+    const compensations = view
+      .getByRole('table', { name: 'Scenario fail' })
+      .getByRole('row', { name: /Compensations per run/ });
+    const [flowUndos, mapUndos] = (await compensations.getByRole('cell').allTextContents()).map(
+      Number,
+    );
+    expect(flowUndos).toBe(2);
+    expect(mapUndos).toBeGreaterThan(1);
+    expect(mapUndos).toBeLessThanOrEqual(2);
     const latencyRow = view
       .getByRole('table', { name: 'Scenario base' })
       .getByRole('row', { name: /Latency p95/ });
