@@ -49,6 +49,17 @@ describe('pattern lab over the contract', () => {
     const listed = await client['workflows.list']({});
     expect(listed.map((w) => w.id)).toContain(derived.workflow.id);
 
+    // The flow's compensations join the workspace catalog, which the map's runs are judged by.
+    const services = (await client['catalog.get']({})).services;
+    const undo = (name: string, operation: string) =>
+      services.find((s) => s.name === name)?.operations.find((o) => o.name === operation)
+        ?.compensatedBy;
+    expect([
+      undo('Orders', 'create'),
+      undo('Inventory', 'reserve'),
+      undo('Payment', 'charge'),
+    ]).toEqual(['cancel', 'release', 'refund']);
+
     const back = await client['patterns.derive']({ id: derived.workflow.id });
     expect(back.workflow).toMatchObject({
       kind: 'flow',

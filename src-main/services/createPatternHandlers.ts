@@ -68,6 +68,8 @@ export function createPatternHandlers(
         services: stored.catalog?.services ?? [],
         events: stored.catalog?.events ?? [],
       });
+      // The flow's compensations, which the map's catalog carries, so the map's verdict knows them.
+      catalog.addMissingUndos(stored.catalog?.services ?? []);
       events.emit('workflows.changed', { id: workflow.id, change: 'created' });
       return { workflow, mapping: derived.mapping, report: [...derived.report] };
     },

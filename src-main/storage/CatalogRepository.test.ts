@@ -65,6 +65,55 @@ describe('CatalogRepository (real SQLite, in memory)', () => {
     ).toEqual(['charge']);
   });
 
+  it('given operations without an undo, when undos are added, then only those gain one and nothing else changes', () => {
+    const catalog = open();
+    const payment = service('Payment', ['charge', 'refund', 'hold', 'release']);
+    catalog.replace({
+      services: [
+        {
+          ...payment,
+          operations: payment.operations.map((o) =>
+            o.name === 'hold' ? { ...o, compensatedBy: 'release' } : o,
+          ),
+        },
+        service('Orders', ['create']),
+      ],
+    });
+    const undoing = (name: string, pairs: Record<string, string>, operations: string[]) => {
+      const given = service(name, operations);
+      return {
+        ...given,
+        operations: given.operations.map((o) =>
+          pairs[o.name] ? { ...o, compensatedBy: pairs[o.name] } : o,
+        ),
+      };
+    };
+
+    const added = catalog.addMissingUndos([
+      // refund exists: charge gains it. hold keeps its own undo. An unknown undo is not taken.
+      undoing('Payment', { charge: 'refund', hold: 'refund' }, ['charge', 'refund', 'hold']),
+      undoing('Orders', { create: 'cancel' }, ['create', 'cancel']),
+      undoing('Unknown', { a: 'b' }, ['a', 'b']),
+    ]);
+
+    expect(added).toEqual(['Payment.charge → refund']);
+    const undos = catalog
+      .get()
+      .services.flatMap((s) =>
+        s.operations.map((o) => `${s.name}.${o.name}:${o.compensatedBy ?? '-'}`),
+      );
+    expect(undos).toEqual([
+      'Orders.create:-',
+      'Payment.charge:refund',
+      'Payment.refund:-',
+      'Payment.hold:release',
+      'Payment.release:-',
+    ]);
+    expect(catalog.addMissingUndos([undoing('Payment', { charge: 'refund' }, ['charge'])])).toEqual(
+      [],
+    );
+  });
+
   describe('event types', () => {
     it('given saved event types, when read back, then they come whole, sorted by name', () => {
       const catalog = open();

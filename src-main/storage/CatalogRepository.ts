@@ -66,6 +66,41 @@ export class CatalogRepository {
     }))();
   }
 
+  /**
+   * Fills in what undoes what where the workspace does not say it yet: an operation of a known
+   * service without `compensatedBy` takes the one the given services name, if the workspace's
+   * service has that operation. Nothing else changes. Returns the pairs added
+   * (`Inventory.reserve → release`).
+   */
+  addMissingUndos(services: readonly Service[]): string[] {
+    return this.db.transaction(() => {
+      const added: string[] = [];
+      const stored = new Map(this.read(servicesTable).map((service) => [service.name, service]));
+      const update = this.db.prepare(`UPDATE catalog_services SET definition = ? WHERE name = ?`);
+      for (const given of services) {
+        const service = stored.get(given.name);
+        if (!service) continue;
+        const names = new Set(service.operations.map((operation) => operation.name));
+        const undoOf = new Map(
+          given.operations.flatMap((operation) =>
+            operation.compensatedBy ? [[operation.name, operation.compensatedBy] as const] : [],
+          ),
+        );
+        let changed = false;
+        const operations = service.operations.map((operation) => {
+          const undo = undoOf.get(operation.name);
+          if (operation.compensatedBy || !undo || !names.has(undo) || undo === operation.name)
+            return operation;
+          changed = true;
+          added.push(`${service.name}.${operation.name} → ${undo}`);
+          return { ...operation, compensatedBy: undo };
+        });
+        if (changed) update.run(JSON.stringify({ ...service, operations }), service.name);
+      }
+      return added;
+    })();
+  }
+
   private read<T extends { readonly name: string }>(table: CatalogTable<T>): T[] {
     const rows = this.db
       .prepare<[], { name: string; definition: string }>(

@@ -3,6 +3,7 @@ import {
   type Catalog,
   type EventTypeDefinition,
   type PayloadField,
+  type Service,
 } from '../model/catalog';
 import type { Connection, Element, ElementOf, WorkflowDocument } from '../model/document';
 import { DEFAULT_BROKER, FORMAT_VERSION } from '../model/document';
@@ -460,7 +461,10 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
       notes.push(
         'its output mapping is dropped: the call’s result is merged into the event as it is',
       );
-    if (task.retry) notes.push('its retry policy becomes the broker’s redelivery');
+    if (task.retry)
+      notes.push(
+        `its retry policy (${task.retry.maxAttempts} attempts) is not kept: a reaction that publishes a failure event is not redelivered, so the map gives up at the first failure`,
+      );
     if (task.timeoutMs !== undefined) notes.push('its timeout is not kept (a reaction has none)');
     if (task.pivot)
       notes.push('a pivot: failures after it end the instance as failed, with nothing undone');
@@ -574,7 +578,10 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
   // Services used only by the undo steps keep their catalog entries: the whole flow catalog goes along.
   const used = new Set(serviceNodes.keys());
   const catalog: Catalog = {
-    services: flowCatalog.services.filter((service) => used.has(service.name)),
+    services: withUndos(
+      flowCatalog.services.filter((service) => used.has(service.name)),
+      flow.model.elements,
+    ),
     events,
   };
   const document: WorkflowDocument = {
@@ -587,6 +594,32 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
     broker: { ...DEFAULT_BROKER },
   };
   return { document, mapping, report };
+}
+
+/**
+ * The flow's compensations written into the catalog (`reserve` is undone by `release`): in a map
+ * nothing else says what undoes what, and the consistency verdict needs it to find an effect left
+ * standing. An operation that already names its undo keeps it.
+ */
+function withUndos(services: readonly Service[], elements: readonly Element[]): Service[] {
+  const undos = new Map<string, string>();
+  for (const element of elements) {
+    if (element.type !== 'serviceTask' || !element.service || !element.compensation?.operation)
+      continue;
+    undos.set(`${element.service}.${element.operation}`, element.compensation.operation);
+  }
+  return services.map((service) => {
+    const names = new Set(service.operations.map((operation) => operation.name));
+    return {
+      ...service,
+      operations: service.operations.map((operation) => {
+        const undo = undos.get(`${service.name}.${operation.name}`);
+        return operation.compensatedBy || !undo || !names.has(undo) || undo === operation.name
+          ? operation
+          : { ...operation, compensatedBy: undo };
+      }),
+    };
+  });
 }
 
 function eventNameOf(

@@ -110,6 +110,30 @@ describe('deriveMap on the order saga', () => {
     );
   });
 
+  it('writes the flow’s compensations into its catalog, where the verdict and deriveFlow find them', () => {
+    const undoes = map.catalog?.services.flatMap((service) =>
+      service.operations.flatMap((operation) =>
+        operation.compensatedBy
+          ? [`${service.name}.${operation.name} → ${operation.compensatedBy}`]
+          : [],
+      ),
+    );
+    expect(undoes).toEqual([
+      'Orders.create → cancel',
+      'Inventory.reserve → release',
+      'Payment.charge → refund',
+    ]);
+    // So deriving the flow back finds the same compensations as the original flow.
+    const back = deriveFlow(map).document;
+    const compensations = (doc: WorkflowDocument) =>
+      doc.model.elements.flatMap((e) =>
+        e.type === 'serviceTask' && e.compensation
+          ? [`${e.service}.${e.operation} → ${e.compensation.operation}`]
+          : [],
+      );
+    expect(compensations(back)).toEqual(compensations(flow));
+  });
+
   it('completes like the flow with every mock ok, performing the same operations', async () => {
     const ran = await both(flow, map, allOk(flow));
     expect([ran.flow.report.status, ran.map.report.status]).toEqual(['completed', 'completed']);
