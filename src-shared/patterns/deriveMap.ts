@@ -468,6 +468,10 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
     if (task.timeoutMs !== undefined) notes.push('its timeout is not kept (a reaction has none)');
     if (task.pivot)
       notes.push('a pivot: failures after it end the instance as failed, with nothing undone');
+    if (!honours(service, task.operation))
+      notes.push(
+        `not idempotent: ${task.service}.${task.operation} does not honour idempotency keys in the catalog, so a redelivered event repeats it (the map warns CHOR304); mark the reaction idempotent once the service deduplicates`,
+      );
     report.push({
       elementId: task.id,
       type: task.type,

@@ -52,6 +52,16 @@ describe('deriveMap on the order saga', () => {
     // The one warning is true of the flow too: Notifications.sendEmail does not honour idempotency
     // keys, so a duplicate delivery sends a second e-mail. The derived reaction says so.
     expect(diagnostics(map)).toEqual(['warning CHOR304 react_orderShipped_notifyCustomer']);
+    // The derive report says why, on the flow's step.
+    const notify = derived.report.find((entry) => entry.elementId === 'notifyCustomer');
+    expect(notify?.detail).toContain(
+      'not idempotent: Notifications.sendEmail does not honour idempotency keys in the catalog',
+    );
+    expect(
+      derived.report
+        .filter((entry) => entry.detail.includes('not idempotent'))
+        .map((e) => e.elementId),
+    ).toEqual(['notifyCustomer']);
   });
 
   it('names completion, failure and undo events after what happened', () => {
