@@ -145,6 +145,24 @@ describe("a map's reaction: what it emits and how it runs", () => {
     expect(steps()).toBe(3);
   });
 
+  it('asks how many attempts come before the failure events, once it has some, refusing 0', async () => {
+    const { doc } = await openReaction();
+    expect(screen.queryByRole('textbox', { name: 'Attempts before failure events' })).toBeNull();
+    const [, failure] = screen.getAllByRole('group', { name: /Emits on/ });
+    await userEvent.click(within(failure!).getByRole('checkbox', { name: /Payment declined/ }));
+
+    const attempts = screen.getByRole('textbox', { name: 'Attempts before failure events' });
+    await userEvent.type(attempts, '0{Enter}');
+    expect(screen.getByText(/0 is too small/)).toBeTruthy();
+    expect(reaction(doc())).not.toHaveProperty('maxAttempts');
+    await userEvent.clear(attempts);
+    await userEvent.type(attempts, '3{Enter}');
+    expect(reaction(doc()).maxAttempts).toBe(3);
+    await userEvent.clear(attempts);
+    await userEvent.type(attempts, '{Enter}');
+    expect(reaction(doc())).not.toHaveProperty('maxAttempts');
+  });
+
   it('starts a flow of the workspace', async () => {
     const { doc, platform } = await openReaction();
     const customs = await platform.client['workflows.create']({ kind: 'flow', name: 'Customs' });

@@ -4,7 +4,7 @@ import { CheckboxField } from './fields/CheckboxField';
 import { JsonataField } from './fields/JsonataField';
 import { TextField } from './fields/TextField';
 import { FlowReferenceFields } from './FlowReferenceFields';
-import { CONCURRENCY_LIMITS } from './limits';
+import { CONCURRENCY_LIMITS, REACTION_ATTEMPTS_LIMITS } from './limits';
 import { parseWholeNumber } from './parseWholeNumber';
 import { ReactionOperations } from './ReactionOperations';
 import { useUpdateConnection } from './useUpdateConnection';
@@ -69,6 +69,23 @@ export function ReactionForm({ connection, service }: ReactionFormProps) {
         value={reaction.emitsOnFailure}
         onCommit={(emitsOnFailure) => change({ emitsOnFailure })}
       />
+      {reaction.emitsOnFailure.length > 0 && (
+        <TextField
+          label="Attempts before failure events"
+          inputMode="numeric"
+          value={reaction.maxAttempts === undefined ? '' : String(reaction.maxAttempts)}
+          placeholder="1"
+          hint="A failed call gives the event back to the broker, which delivers it again, this many times in all before the failure events are published (at most the broker's deliveries). Empty: 1, at once."
+          validate={(text) => {
+            if (text.trim() === '') return null;
+            const parsed = parseWholeNumber(text, REACTION_ATTEMPTS_LIMITS);
+            return parsed.ok ? null : parsed.message;
+          }}
+          onCommit={(text) =>
+            change({ maxAttempts: text.trim() === '' ? undefined : Number(text.trim()) })
+          }
+        />
+      )}
       <CheckboxField
         label="Idempotent: safe to run twice for the same event"
         checked={reaction.idempotent}

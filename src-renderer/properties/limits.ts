@@ -23,6 +23,7 @@ export const TIMER_LIMITS = durationLimits(TimerSpec.options[0].shape.durationMs
 export const RETRY_DELAY_LIMITS = durationLimits(RetryPolicy.shape.initialDelayMs);
 export const MAX_ATTEMPTS_LIMITS = wholeNumberLimits(RetryPolicy.shape.maxAttempts);
 export const CONCURRENCY_LIMITS = wholeNumberLimits(Reaction.shape.concurrency.unwrap());
+export const REACTION_ATTEMPTS_LIMITS = wholeNumberLimits(Reaction.shape.maxAttempts.unwrap());
 
 /** An ISO 8601 date and time with an offset, as a timer's `at`. */
 export const TimerAt = TimerSpec.options[1].shape.at;

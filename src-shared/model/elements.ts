@@ -153,6 +153,12 @@ export const Reaction = z.strictObject({
   idempotent: z.boolean(),
   /** How many events of this type the service handles at once. */
   concurrency: z.number().int().min(1).max(1000).optional(),
+  /**
+   * How many deliveries a failing call gets before the failure events are published (1, the
+   * default: at once). Each earlier failure gives the event back to the broker, which delivers it
+   * again after its redelivery delay; at most the broker's `maxDeliveries`.
+   */
+  maxAttempts: z.number().int().min(1).max(100).optional(),
   /** Payload fields the reaction reads (checked against the event's schema). */
   reads: z
     .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/))

@@ -331,6 +331,7 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
     emitsOnSuccess: string[],
     emitsOnFailure: string[],
     condition?: string,
+    maxAttempts?: number,
   ) => {
     connections.push({
       id: unique(`react_${event}_${id}`, ids),
@@ -344,6 +345,7 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
         emitsOnFailure,
         // Only what the service's mock really does: a map on an at-least-once broker needs it.
         idempotent: honours(service, operation),
+        ...(maxAttempts !== undefined && maxAttempts > 1 ? { maxAttempts } : {}),
       },
     });
     return connections.at(-1)!.id;
@@ -442,6 +444,7 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
         [done],
         [failId],
         trigger.condition,
+        attemptsOf(task),
       ),
     );
     if (edges.length === 0) {
@@ -461,9 +464,11 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
       notes.push(
         'its output mapping is dropped: the call’s result is merged into the event as it is',
       );
-    if (task.retry)
+    if (task.retry && task.retry.maxAttempts > 1)
       notes.push(
-        `its retry policy (${task.retry.maxAttempts} attempts) is not kept: a reaction that publishes a failure event is not redelivered, so the map gives up at the first failure`,
+        attemptsOf(task) === task.retry.maxAttempts
+          ? `its ${task.retry.maxAttempts} attempts become ${task.retry.maxAttempts} deliveries before ${fail} is published, with the broker’s redelivery delay between them instead of the flow’s back-off`
+          : `its ${task.retry.maxAttempts} attempts become ${attemptsOf(task)} deliveries before ${fail} is published (the broker delivers an event at most ${DEFAULT_BROKER.maxDeliveries} times), with the broker’s redelivery delay between them instead of the flow’s back-off`,
       );
     if (task.timeoutMs !== undefined) notes.push('its timeout is not kept (a reaction has none)');
     if (task.pivot)
@@ -598,6 +603,11 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
     broker: { ...DEFAULT_BROKER },
   };
   return { document, mapping, report };
+}
+
+/** A task's attempts as a reaction's deliveries: at most what the derived map's broker allows. */
+function attemptsOf(task: { readonly retry?: { readonly maxAttempts: number } }) {
+  return task.retry ? Math.min(task.retry.maxAttempts, DEFAULT_BROKER.maxDeliveries) : undefined;
 }
 
 /**

@@ -40,7 +40,7 @@ export function compileMap(doc: WorkflowDocument, _context?: MapContext): Compil
   const broker = brokerWiring(doc, graph);
   const compiled: CompiledMap = {
     kind: 'map',
-    services: serviceMachines(graph),
+    services: serviceMachines(graph, brokerSettings(doc.broker).maxDeliveries),
     broker,
     tracker: compileTracker(broker.terminalEvents),
   };
@@ -53,7 +53,10 @@ export function serializeCompiledMap(compiled: CompiledMap): string {
   return `${JSON.stringify(compiled, null, 2)}\n`;
 }
 
-function serviceMachines(graph: MapGraph): Record<string, ServiceMachineJson> {
+function serviceMachines(
+  graph: MapGraph,
+  maxDeliveries: number,
+): Record<string, ServiceMachineJson> {
   const eventName = (id: string) => graph.eventTypes.get(id)?.eventType;
   const machines: Record<string, ServiceMachineJson> = {};
   for (const service of graph.services) {
@@ -64,6 +67,7 @@ function serviceMachines(graph: MapGraph): Record<string, ServiceMachineJson> {
         (edge) => graph.eventTypes.get(edge.target)?.initial === true,
       ),
       eventName,
+      maxDeliveries,
     });
   }
   return machines;

@@ -11,6 +11,8 @@ export interface ServiceParts {
   readonly starts: readonly Connection[];
   /** Catalog names of the event type nodes this service publishes or emits. */
   readonly eventName: (eventTypeNodeId: string) => string | undefined;
+  /** The broker's deliveries per event: a reaction's attempts cannot exceed them. */
+  readonly maxDeliveries: number;
 }
 
 const act = (type: string, params: Record<string, unknown>): ActionJson => ({ type, params });
@@ -102,7 +104,9 @@ function compileReaction(edge: ReactionEdge, parts: ServiceParts): StateJson {
       : []),
   ];
   const failureEvents = work.length > 0 ? reaction.emitsOnFailure : [];
-  const onFailure = publishStateName('failure', failureEvents, 0, '__rejected');
+  const giveUp = publishStateName('failure', failureEvents, 0, '__rejected');
+  const attempts = retriesBeforeFailure(edge, failureEvents, parts);
+  const onFailure = attempts > 1 ? '__retry' : giveUp;
   const stepName = (index: number) =>
     work[index]?.name ?? publishStateName('success', reaction.emitsOnSuccess, 0);
   const states: Record<string, StateJson> = {};
@@ -110,7 +114,15 @@ function compileReaction(edge: ReactionEdge, parts: ServiceParts): StateJson {
   work.forEach((step, index) => (states[step.name] = step.state(stepName(index + 1), onFailure)));
   Object.assign(states, publishing('success', reaction.emitsOnSuccess, parts));
   Object.assign(states, publishing('failure', failureEvents, parts));
-  for (const outcome of outcomesOf(edge, work.length > 0))
+  // A failure before the last attempt gives the event back to the broker, to be delivered again.
+  if (attempts > 1)
+    states.__retry = {
+      always: [
+        { guard: { type: 'attemptBelow', params: { attempts } }, target: '__rejected' },
+        { target: giveUp },
+      ],
+    };
+  for (const outcome of outcomesOf(edge, work.length > 0, attempts > 1))
     states[`__${outcome}`] = settled(outcome);
   return {
     id: `react_${edge.id}`,
@@ -120,14 +132,32 @@ function compileReaction(edge: ReactionEdge, parts: ServiceParts): StateJson {
   };
 }
 
+/**
+ * How many deliveries a failing call gets before the reaction publishes its failure events: its
+ * `maxAttempts`, at most the broker's deliveries. Without failure events a failure is always
+ * given back to the broker, so there is nothing to count.
+ */
+function retriesBeforeFailure(
+  { reaction }: ReactionEdge,
+  failureEvents: readonly string[],
+  parts: ServiceParts,
+) {
+  if (failureEvents.length === 0) return 1;
+  return Math.max(1, Math.min(reaction.maxAttempts ?? 1, parts.maxDeliveries));
+}
+
 /** The ways a delivery to this reaction can end: only those it can reach. */
-function outcomesOf({ reaction }: ReactionEdge, canFail: boolean): DeliveryOutcome[] {
+function outcomesOf(
+  { reaction }: ReactionEdge,
+  canFail: boolean,
+  retries: boolean,
+): DeliveryOutcome[] {
   const conditional = reaction.condition !== undefined;
   const failureEvents = canFail && reaction.emitsOnFailure.length > 0;
   const outcomes: DeliveryOutcome[] = ['succeeded'];
   if (failureEvents) outcomes.push('failed');
   if (conditional) outcomes.push('skipped');
-  if (conditional || (canFail && !failureEvents)) outcomes.push('rejected');
+  if (conditional || retries || (canFail && !failureEvents)) outcomes.push('rejected');
   return outcomes;
 }
 

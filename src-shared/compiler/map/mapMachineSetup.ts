@@ -119,6 +119,11 @@ export function createServiceMachine(
       isResult: ({ context, event }) => isResult(context, event),
       conditionHolds: ({ context, event }) =>
         isResult(context, event) && field(event, 'holds') === true,
+      /** The delivery being handled is not yet the reaction's last attempt. */
+      attemptBelow: ({ context }, params: unknown) => {
+        const attempt = (context.delivery as { attempt?: unknown } | null)?.attempt;
+        return (typeof attempt === 'number' ? attempt : 1) < Number(param(params, 'attempts'));
+      },
     },
   }).createMachine(json as never);
 }
