@@ -54,6 +54,11 @@ export interface WorldState {
   retries?: number;
   /** Outcomes a person forced on the next attempt of a call, by element id or `Service.operation`. */
   forced?: Record<string, MockOutcome>;
+  /**
+   * The ids of events idempotent reactions published, by `eventId|reaction|step` of the event
+   * they were handling: what they publish again when handling it again (`RunDefinition.outbox`).
+   */
+  outbox?: Record<string, string>;
 }
 
 /** Everything one step writes; `RunWorld.step` fills it and the runtime commits it. */

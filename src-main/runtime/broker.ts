@@ -54,9 +54,15 @@ export async function publishEvent(
     readonly payload: Record<string, unknown>;
     readonly by: string;
     readonly actor: string | null;
+    /** Set by an idempotent reaction: the event it handles, itself and its publishing step. */
+    readonly outbox?: string;
   },
 ): Promise<string> {
+  const sent = event.outbox === undefined ? undefined : world.state.outbox?.[event.outbox];
+  if (sent !== undefined) return publishAgain(world, step, event, sent);
   const eventId = `ev${++world.state.nextEvent}`;
+  if (event.outbox !== undefined)
+    world.state.outbox = { ...world.state.outbox, [event.outbox]: eventId };
   const correlationId =
     typeof event.payload.correlationId === 'string'
       ? event.payload.correlationId
@@ -131,6 +137,53 @@ export async function publishEvent(
       eventId,
     });
   }
+  return eventId;
+}
+
+/**
+ * An idempotent reaction publishes again what it published for an event it handled before: the
+ * same event id, journaled as published again, delivered to every subscriber as a duplicate. The
+ * tracker and waiting flows heard of it the first time.
+ */
+function publishAgain(
+  world: RunWorld,
+  step: StepBuilder,
+  event: Parameters<typeof publishEvent>[2],
+  eventId: string,
+): string {
+  const correlationId =
+    typeof event.payload.correlationId === 'string'
+      ? event.payload.correlationId
+      : world.correlationId;
+  const payload = { ...event.payload, correlationId };
+  step.record('publish', event.actor, {
+    eventId,
+    type: event.type,
+    ...(event.node ? { node: event.node } : {}),
+    correlationId,
+    payload,
+    by: event.by,
+    again: true,
+  });
+  const map = mapOf(world);
+  const nodes = event.node ? [event.node] : [];
+  for (const node of nodes)
+    for (const subscription of map?.broker.subscriptions[node] ?? [])
+      scheduleDelivery(
+        world,
+        step,
+        {
+          eventId,
+          type: event.type,
+          node,
+          payload,
+          correlationId,
+          subscription,
+          attempt: 1,
+          duplicate: true,
+        },
+        0,
+      );
   return eventId;
 }
 
@@ -299,7 +352,13 @@ const evaluateCondition: Requester = (world, actor, request, step) => {
 
 const publish: Requester = (world, actor, request, step) => {
   const context = request.context as ServiceMachineContext;
+  const delivery = delivering(context);
   const node = String(request.params.eventType);
+  // An idempotent reaction knows the event it handles: what it publishes for it has a fixed id.
+  const outbox =
+    world.definition.outbox && delivery?.idempotent && delivery.eventId && delivery.reaction
+      ? `${delivery.eventId}|${delivery.reaction}|${String(request.params.step)}`
+      : undefined;
   const type = textOr(request.params.name, node);
   const requestSeq = step.record('request', actor, {
     effect: 'publish',
@@ -316,6 +375,7 @@ const publish: Requester = (world, actor, request, step) => {
       correlationId: context.delivery?.correlationId ?? world.correlationId,
     },
     by: serviceNameOf(world, nodeOf(actor)),
+    ...(outbox === undefined ? {} : { outbox }),
     reply: mapReply(request),
   });
   return Promise.resolve();

@@ -38,6 +38,13 @@ export interface RunDefinition {
   readonly orderingKey?: string;
   /** The document's connections, for breakpoints on edges (absent in runs pinned before them). */
   readonly connections?: readonly PinnedConnection[];
+  /**
+   * Maps: an idempotent reaction handling an event it handled before (a duplicate or a
+   * redelivery) publishes the events it published then again, with the same ids, as a service
+   * resending from its outbox: consumers get a duplicate, not a new event. Absent in runs pinned
+   * before this rule, which re-simulate as they were recorded.
+   */
+  readonly outbox?: boolean;
 }
 
 export interface PinnedConnection {
@@ -87,7 +94,7 @@ export function buildDefinition(
       source,
       target,
     })),
-    ...(document.kind === 'map' ? { serviceNames: serviceNames(document) } : {}),
+    ...(document.kind === 'map' ? { serviceNames: serviceNames(document), outbox: true } : {}),
     ...(document.broker?.orderingKey ? { orderingKey: document.broker.orderingKey } : {}),
   };
 }

@@ -129,6 +129,7 @@ const publish: Performer = async (world, item, step) => {
     payload,
     by: textOr(item.data.by, item.actor),
     actor: item.actor,
+    ...(typeof item.data.outbox === 'string' ? { outbox: item.data.outbox } : {}),
   });
   result(step, item, 'published', { eventId });
   await world.send(item.actor, { type: 'publish.done', ...reply(item) }, step);
