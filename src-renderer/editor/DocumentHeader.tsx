@@ -53,58 +53,64 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
 
   return (
     <header className="document-header">
-      <h1 className="document-title">{workflow?.name ?? '…'}</h1>
-      <span className="document-kind">
-        {workflow?.kind === 'map' ? 'Choreography map' : 'Orchestration flow'}
-      </span>
-      <SaveStatusBadge />
-      <span className="spacer" />
-      <RunButton workflowId={workflowId} />
-      <DebugMenu workflowId={workflowId} />
-      <PresentButton workflowId={workflowId} />
-      <button
-        type="button"
-        onClick={() => store.getState().undo()}
-        disabled={!canUndo}
-        title="Undo (Ctrl+Z)"
-        aria-label="Undo"
-        className="icon-button"
-      >
-        <Undo2 size={16} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        onClick={() => store.getState().redo()}
-        disabled={!canRedo}
-        title="Redo (Ctrl+Y)"
-        aria-label="Redo"
-        className="icon-button"
-      >
-        <Redo2 size={16} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        onClick={() => void exportDocument()}
-        title="Download as a Baton JSON file"
-      >
-        Export
-      </button>
-      <ExportMenu workflowId={workflowId} />
-      <EngineExportMenu workflowId={workflowId} />
-      <PatternLabMenu workflowId={workflowId} />
-      <button
-        type="button"
-        className="primary"
-        onClick={saveVersionNow}
-        title="Save version (Ctrl+S)"
-      >
-        Save version
-      </button>
-      {/* Only what just happened ("Saved version 2"); the count is in History's title. */}
-      <span className="version-note" role="status">
-        {versionNote}
-      </span>
-      <VersionHistory workflowId={workflowId} />
+      {/* The name gives way (ellipsis) before the commands wrap. */}
+      <div className="document-heading">
+        <h1 className="document-title" title={workflow?.name}>
+          {workflow?.name ?? '…'}
+        </h1>
+        <span className="document-kind">
+          {workflow?.kind === 'map' ? 'Choreography map' : 'Orchestration flow'}
+        </span>
+        <SaveStatusBadge />
+      </div>
+      <div className="document-actions">
+        <RunButton workflowId={workflowId} />
+        <DebugMenu workflowId={workflowId} />
+        <PresentButton workflowId={workflowId} />
+        <button
+          type="button"
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          title="Undo (Ctrl+Z)"
+          aria-label="Undo"
+          className="icon-button"
+        >
+          <Undo2 size={16} aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          title="Redo (Ctrl+Y)"
+          aria-label="Redo"
+          className="icon-button"
+        >
+          <Redo2 size={16} aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          onClick={() => void exportDocument()}
+          title="Download as a Baton JSON file"
+        >
+          Export
+        </button>
+        <ExportMenu workflowId={workflowId} />
+        <EngineExportMenu workflowId={workflowId} />
+        <PatternLabMenu workflowId={workflowId} />
+        <button
+          type="button"
+          className="primary"
+          onClick={saveVersionNow}
+          title="Save version (Ctrl+S)"
+        >
+          Save version
+        </button>
+        {/* Only what just happened ("Saved version 2"); the count is in History's title. */}
+        <span className="version-note" role="status">
+          {versionNote}
+        </span>
+        <VersionHistory workflowId={workflowId} />
+      </div>
     </header>
   );
 }
