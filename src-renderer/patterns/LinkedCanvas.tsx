@@ -1,4 +1,4 @@
-import { ReactFlow, useReactFlow, type Edge } from '@xyflow/react';
+import { Controls, ReactFlow, useReactFlow, type Edge } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { ConnectionEdge } from '../canvas/ConnectionEdge';
@@ -6,6 +6,7 @@ import { ElementNode, type ShownElementNode } from '../canvas/ElementNode';
 import { hideEdges } from '../canvas/containerFlow';
 import { toEdges, toNodes } from '../canvas/toFlow';
 import { useTheme } from '../theme/useTheme';
+import { nodesToShow } from './nodesToShow';
 
 const nodeTypes = { element: ElementNode };
 /** Connections as the canvas draws them, through their bend points. */
@@ -30,18 +31,6 @@ function linkedEdges(doc: WorkflowDocument, highlighted: ReadonlySet<string>): E
     selectable: false,
     deletable: false,
   }));
-}
-
-/** The nodes to bring into view for these ids: the nodes themselves and the ends of connections. */
-function nodesToShow(doc: WorkflowDocument, ids: readonly string[]): { id: string }[] {
-  const wanted = new Set(ids);
-  const shown = new Set(doc.model.elements.filter((e) => wanted.has(e.id)).map((e) => e.id));
-  for (const connection of doc.model.connections) {
-    if (!wanted.has(connection.id)) continue;
-    shown.add(connection.source);
-    shown.add(connection.target);
-  }
-  return [...shown].map((id) => ({ id }));
 }
 
 /**
@@ -72,7 +61,7 @@ export function LinkedCanvas({
     if (reveal === 0) return;
     const shown = nodesToShow(doc, highlighted);
     if (shown.length === 0) return;
-    void fitView({ nodes: shown, duration: 300, padding: 0.35, maxZoom: 1.1 });
+    void fitView({ nodes: shown, duration: 300, padding: 0.3, minZoom: 0.6, maxZoom: 1.1 });
     // Only a new request moves the view; a highlight from a click here stays where it is.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reveal, fitView]);
@@ -102,6 +91,8 @@ export function LinkedCanvas({
       maxZoom={2}
       proOptions={{ hideAttribution: true }}
       aria-label="Counterpart diagram"
-    />
+    >
+      <Controls showInteractive={false} />
+    </ReactFlow>
   );
 }

@@ -1,12 +1,19 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import {
+  getViewportForBounds,
+  ReactFlowProvider,
+  useReactFlow,
+  useStoreApi,
+  type ReactFlowInstance,
+} from '@xyflow/react';
 import { X } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PatternCounterpart } from '../../src-shared/contract/contract';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { invertMapping, linkedElementIds } from '../../src-shared/patterns/linkedElements';
 import { useEditor, useEditorStore } from '../editor/EditorContext';
 import { usePlatform } from '../platform/PlatformContext';
 import { LinkedCanvas } from './LinkedCanvas';
+import { nodesToShow } from './nodesToShow';
 import './linkedView.css';
 
 const idsOf = (doc: WorkflowDocument): ReadonlySet<string> =>
@@ -43,6 +50,16 @@ export function SideBySidePane({
   const ownDoc = useEditor((state) => state.editor.doc);
   const [picked, setPicked] = useState<Picked | null>(null);
   const pane = useRef<HTMLElement>(null);
+  // The editor's canvas: the React Flow of the provider around this pane, not the pane's own.
+  const editorFlow = useReactFlow();
+  const editorStore = useStoreApi();
+  const showOnEditor = useCallback(
+    (ids?: readonly string[]) => {
+      const { width, height } = editorStore.getState();
+      showReadable(editorFlow, width, height, ids);
+    },
+    [editorFlow, editorStore],
+  );
 
   // The counterpart's current draft, read again when it is saved (its summary's time moves on).
   useEffect(() => {
@@ -62,6 +79,7 @@ export function SideBySidePane({
   }, [client, id, updatedAt]);
 
   useEffect(() => pane.current?.focus(), []);
+  useFitEditorAround(showOnEditor);
 
   const ownIds = useMemo(() => idsOf(ownDoc), [ownDoc]);
   const otherIds = useMemo(() => (doc ? idsOf(doc) : new Set<string>()), [doc]);
@@ -91,6 +109,8 @@ export function SideBySidePane({
     const selected = linkedElementIds(backwards, [picking], otherIds, ownIds);
     setPicked({ id: picking, selected });
     store.getState().select(selected);
+    const shown = nodesToShow(ownDoc, selected);
+    if (shown.length > 0) showOnEditor(shown.map((node) => node.id));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -158,6 +178,41 @@ export function SideBySidePane({
       </div>
     </aside>
   );
+}
+
+/**
+ * Fits the editor's canvas to its diagram, no smaller than legible, once it has taken its new
+ * width, when the pane opens and again when it closes: otherwise part of the diagram would sit
+ * hidden beyond the narrower canvas, or the wider one be left half empty.
+ */
+function useFitEditorAround(fit: () => void): void {
+  useEffect(() => {
+    // Two frames: one for the layout to change, one for React Flow to measure it.
+    const afterLayout = () => requestAnimationFrame(() => requestAnimationFrame(() => fit()));
+    const opening = afterLayout();
+    return () => {
+      cancelAnimationFrame(opening);
+      afterLayout();
+    };
+    // Once per opening: the pane's own renders do not move the editor's view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}
+
+/**
+ * Shows these nodes (all of them by default) on a canvas as large as fits, but never so small
+ * that names cannot be read: a diagram wider than the canvas is centred, to be panned.
+ */
+function showReadable(
+  flow: ReactFlowInstance,
+  width: number,
+  height: number,
+  ids?: readonly string[],
+): void {
+  const nodes = ids ? [...ids] : flow.getNodes();
+  if (nodes.length === 0 || width === 0 || height === 0) return;
+  const viewport = getViewportForBounds(flow.getNodesBounds(nodes), width, height, 0.6, 1, 0.15);
+  void flow.setViewport(viewport, { duration: 200 });
 }
 
 /** The line under the note: what the highlight shows now. */
