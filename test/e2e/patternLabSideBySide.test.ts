@@ -63,6 +63,11 @@ describe('the pattern lab: the order saga and its derived map side by side, high
     expect(paymentBox!.x + paymentBox!.width).toBeLessThanOrEqual(paneBox!.x + paneBox!.width);
     await page.waitForTimeout(400); // the pan's animation, for the screenshot
     await screenshot(page, 'e2e-pattern-lab-side-by-side');
+    // The outline follows the theme: the pane's React Flow draws dark too
+    await page.getByRole('group', { name: 'Theme' }).getByText('Dark').click();
+    await expect.poll(() => pane.locator('.react-flow').getAttribute('class')).toContain('dark');
+    await screenshot(page, 'e2e-pattern-lab-side-by-side-dark');
+    await page.getByRole('group', { name: 'Theme' }).getByText('Light').click();
 
     // When the whole map is fitted in the pane and its Inventory service clicked
     await pane.locator('.react-flow__controls-fitview').click();
