@@ -98,6 +98,42 @@ describe('the pattern lab: the order saga and its derived map side by side, high
       .click();
     await pane.waitFor();
 
+    // When the saga is debugged with the pane open, both work: the debugger's toolbar and run
+    // marks on the canvas, the outline in the pane (which shows no run marks of its own)
+    const listedFlows = await callHost<Listed[]>(session, 'workflows.list', {
+      query: 'Order saga',
+    });
+    const saga = listedFlows.find((w) => w.name === 'Order saga')!;
+    const run = await callHost<{ runId: string }>(session, 'runs.start', {
+      id: saga.id,
+      scenario: { seed: 3 },
+      mode: 'debug',
+    });
+    await front(page).getByRole('button', { name: 'Debug' }).click();
+    await front(page)
+      .getByRole('menuitem', { name: new RegExp(`^Open ${run.runId}`) })
+      .click();
+    await front(page).getByRole('toolbar', { name: 'Debugger' }).waitFor();
+    await pane.waitFor();
+    // The canvas is short while debugging: fold the legend and fit the diagram to reach the task
+    await front(page).locator('.canvas-column summary', { hasText: 'Legend' }).click();
+    await front(page).locator('.canvas-column .react-flow__controls-fitview').click();
+    await page.waitForTimeout(300);
+    await canvasNode('chargePayment').click();
+    await expect.poll(() => paneNode('payment').getAttribute('class')).toMatch(/\bis-linked\b/);
+    expect(await pane.locator('[data-run-state]').count()).toBe(0);
+    await front(page).getByRole('button', { name: 'Back to editing' }).click();
+    await front(page).getByRole('toolbar', { name: 'Debugger' }).waitFor({ state: 'detached' });
+
+    // When the saga is presented with the pane open, the presentation takes the window and
+    // Escape leaves it, not the pane
+    await front(page).getByRole('button', { name: 'Present' }).click();
+    const presentation = page.getByRole('dialog', { name: 'Presenting Order saga' });
+    await presentation.waitFor();
+    await page.keyboard.press('Escape');
+    await presentation.waitFor({ state: 'detached' });
+    expect(await pane.count()).toBe(1);
+
     // When the derived map is deleted, the pane closes and the menu no longer offers it
     const listed = await callHost<Listed[]>(session, 'workflows.list', {});
     const map = listed.find((w) => w.name === 'Order saga (choreography)');
