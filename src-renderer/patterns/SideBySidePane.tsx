@@ -91,9 +91,10 @@ export function SideBySidePane({
     [counterpart.mapping, selection, ownIds, otherIds],
   );
   const highlighted = fromPane ? [picked.id] : fromCanvas;
-  // Each new canvas selection with a counterpart brings it into view.
+  // Each new canvas selection with a counterpart brings it into view (an edit that keeps the
+  // same highlight, such as moving the selection, leaves the view where it is).
   const [reveal, setReveal] = useState({ serial: 0, for: fromCanvas });
-  if (!fromPane && reveal.for !== fromCanvas) {
+  if (!fromPane && !sameIds(reveal.for, fromCanvas)) {
     setReveal({
       serial: fromCanvas.length > 0 ? reveal.serial + 1 : reveal.serial,
       for: fromCanvas,
