@@ -67,6 +67,67 @@ describe('pattern lab over the contract', () => {
     });
   });
 
+  it('given a derived map, then each side names the other as its counterpart with the mapping read from its own elements', async () => {
+    const client = start();
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    const unrelated = await client['workflows.create']({ kind: 'flow', name: 'Unrelated' });
+    expect(await client['patterns.counterpart']({ id: saga.id })).toBeNull();
+
+    const derived = await client['patterns.derive']({ id: saga.id });
+
+    const fromSaga = await client['patterns.counterpart']({ id: saga.id });
+    expect(fromSaga).toEqual({
+      workflow: derived.workflow,
+      role: 'derived',
+      mapping: derived.mapping,
+    });
+    const fromMap = await client['patterns.counterpart']({ id: derived.workflow.id });
+    expect(fromMap?.role).toBe('source');
+    expect(fromMap?.workflow).toMatchObject({ id: saga.id, name: saga.name });
+    const payment = derived.mapping['chargePayment'] ?? [];
+    expect(payment.length).toBeGreaterThan(0);
+    for (const mapId of payment) expect(fromMap?.mapping[mapId]).toContain('chargePayment');
+    expect(await client['patterns.counterpart']({ id: unrelated.id })).toBeNull();
+  });
+
+  it('given a source derived twice, then its counterpart is the newest derived workflow, and a derived one derived again still names its source', async () => {
+    let clock = 1_000;
+    const core = new BatonCore({
+      workspacePath: ':memory:',
+      mode: 'in-process',
+      runInBackground: false,
+      now: () => (clock += 10),
+    });
+    cores.push(core);
+    const client = createInProcessClient(core);
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    await client['patterns.derive']({ id: saga.id });
+    const second = await client['patterns.derive']({ id: saga.id });
+    const back = await client['patterns.derive']({ id: second.workflow.id });
+
+    expect((await client['patterns.counterpart']({ id: saga.id }))?.workflow.id).toBe(
+      second.workflow.id,
+    );
+    const ofSecond = await client['patterns.counterpart']({ id: second.workflow.id });
+    expect(ofSecond).toMatchObject({ role: 'source', workflow: { id: saga.id } });
+    const ofBack = await client['patterns.counterpart']({ id: back.workflow.id });
+    expect(ofBack).toMatchObject({ role: 'source', workflow: { id: second.workflow.id } });
+  });
+
+  it('given either side deleted, then the link is gone and neither has a counterpart', async () => {
+    const client = start();
+    const saga = await client['workflows.import']({ text: exampleText('order-saga') });
+    const first = await client['patterns.derive']({ id: saga.id });
+    const second = await client['patterns.derive']({ id: first.workflow.id });
+
+    await client['workflows.delete']({ id: first.workflow.id });
+
+    expect(await client['patterns.counterpart']({ id: saga.id })).toBeNull();
+    expect(await client['patterns.counterpart']({ id: second.workflow.id })).toBeNull();
+    const error = await refusal(client['patterns.counterpart']({ id: first.workflow.id }));
+    expect(error.code).toBe('not-found');
+  });
+
   it('given a map with no initial event, when derived, then it is refused naming the problem', async () => {
     const client = start();
     const empty = await client['workflows.create']({ kind: 'map', name: 'Empty' });

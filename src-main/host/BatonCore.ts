@@ -14,6 +14,7 @@ import { Runtime } from '../runtime/Runtime';
 import { closeWorkspace, openWorkspace, type Workspace } from '../storage/openWorkspace';
 import { CatalogRepository } from '../storage/CatalogRepository';
 import { MachineRepository } from '../storage/MachineRepository';
+import { PatternLinkRepository } from '../storage/PatternLinkRepository';
 import { ScenarioRepository } from '../storage/ScenarioRepository';
 import { WorkflowRepository } from '../storage/WorkflowRepository';
 
@@ -73,6 +74,7 @@ export class BatonCore {
       ...createPatternHandlers({
         repository,
         catalog,
+        links: new PatternLinkRepository(this.db),
         events: this.events,
         exportDocument: workspaceHandlers['workflows.export'],
         now: options.now ?? Date.now,

@@ -5,15 +5,18 @@ import { loadDocument } from '../../src-shared/format/loadDocument';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import { deriveFlow } from '../../src-shared/patterns/deriveFlow';
 import { deriveMap } from '../../src-shared/patterns/deriveMap';
+import { invertMapping } from '../../src-shared/patterns/linkedElements';
 import { compareDocuments } from '../patterns/compare';
 import { workspaceResolver } from '../runtime/flowResolvers';
 import type { CatalogRepository } from '../storage/CatalogRepository';
+import type { PatternLinkRepository } from '../storage/PatternLinkRepository';
 import type { WorkflowRepository } from '../storage/WorkflowRepository';
 import type { EventHub } from './EventHub';
 
 export interface PatternServiceDeps {
   readonly repository: WorkflowRepository;
   readonly catalog: CatalogRepository;
+  readonly links: PatternLinkRepository;
   readonly events: EventHub;
   /** The Baton JSON export of a draft: named after its workflow, with the catalog it uses. */
   readonly exportDocument: Handlers['workflows.export'];
@@ -23,11 +26,17 @@ export interface PatternServiceDeps {
 
 const MAX_NAME = 120;
 
-/** The pattern lab behind the contract: derive the other style of a draft, compare two drafts. */
+/**
+ * The pattern lab behind the contract: derive the other style of a draft (keeping the link between
+ * the two), find a workflow's counterpart, compare two drafts.
+ */
 export function createPatternHandlers(
   deps: PatternServiceDeps,
-): Pick<Handlers, 'patterns.derive' | 'patterns.compare' | 'patterns.cancelCompare'> {
-  const { repository, catalog, events, now } = deps;
+): Pick<
+  Handlers,
+  'patterns.derive' | 'patterns.counterpart' | 'patterns.compare' | 'patterns.cancelCompare'
+> {
+  const { repository, catalog, links, events, now } = deps;
   const newId = deps.newId ?? randomUUID;
   /** Comparisons that have a ticket and are still running. */
   const running = new Map<string, AbortController>();
@@ -42,7 +51,10 @@ export function createPatternHandlers(
   };
 
   return {
-    /** Derives a map from a flow or a flow from a map and stores it as a new workflow. */
+    /**
+     * Derives a map from a flow or a flow from a map and stores it as a new workflow, with the
+     * catalog entries it uses and its link to the source, all in one transaction.
+     */
     'patterns.derive': async ({ id }) => {
       const source = repository.get(id);
       const document = await draftOf(id);
@@ -57,21 +69,50 @@ export function createPatternHandlers(
       }
       const { name: _ownName, ...stored } = derived.document;
       const suffix = document.kind === 'flow' ? ' (choreography)' : ' (orchestration)';
-      const workflow = repository.create({
-        id: newId(),
-        kind: stored.kind,
-        name: `${source.name.slice(0, MAX_NAME - suffix.length)}${suffix}`,
-        document: JSON.stringify(stored),
-        now: now(),
-      });
-      catalog.addMissing({
-        services: stored.catalog?.services ?? [],
-        events: stored.catalog?.events ?? [],
-      });
-      // The flow's compensations, which the map's catalog carries, so the map's verdict knows them.
-      catalog.addMissingUndos(stored.catalog?.services ?? []);
+      const derivedId = newId();
+      const at = now();
+      const workflow = repository.create(
+        {
+          id: derivedId,
+          kind: stored.kind,
+          name: `${source.name.slice(0, MAX_NAME - suffix.length)}${suffix}`,
+          document: JSON.stringify(stored),
+          now: at,
+        },
+        () => {
+          catalog.addMissing({
+            services: stored.catalog?.services ?? [],
+            events: stored.catalog?.events ?? [],
+          });
+          // The flow's compensations, which the map's catalog carries, so its verdict knows them.
+          catalog.addMissingUndos(stored.catalog?.services ?? []);
+          links.link({ derivedId, sourceId: id, mapping: derived.mapping, now: at });
+        },
+      );
       events.emit('workflows.changed', { id: workflow.id, change: 'created' });
       return { workflow, mapping: derived.mapping, report: [...derived.report] };
+    },
+
+    /**
+     * The workflow this one was derived from, else the newest one derived from it, with the
+     * mapping turned to read from this workflow's elements.
+     */
+    'patterns.counterpart': ({ id }) => {
+      repository.get(id);
+      const from = links.derivedFrom(id);
+      if (from)
+        return {
+          workflow: repository.get(from.sourceId),
+          role: 'source',
+          mapping: invertMapping(from.mapping),
+        };
+      const [newest] = links.derivedOf(id);
+      if (!newest) return null;
+      return {
+        workflow: repository.get(newest.derivedId),
+        role: 'derived',
+        mapping: newest.mapping,
+      };
     },
 
     /** Both drafts with the workspace catalog, run by the real runtime in a scratch workspace. */

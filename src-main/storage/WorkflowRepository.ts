@@ -126,11 +126,19 @@ export class WorkflowRepository {
     return toSummary(row);
   }
 
-  /** Creates a workflow with its first draft, in one transaction. */
-  create(input: { id: string; kind: WorkflowKind; name: string; document: string; now: number }) {
+  /**
+   * Creates a workflow with its first draft, in one transaction. `alsoStore` runs inside it once
+   * the workflow exists (to store what belongs with it, such as a pattern lab link): if it throws,
+   * the workflow is not stored either.
+   */
+  create(
+    input: { id: string; kind: WorkflowKind; name: string; document: string; now: number },
+    alsoStore?: () => void,
+  ) {
     this.db.transaction(() => {
       this.statements.insert.run(input.id, input.kind, input.name, input.now, input.now);
       this.statements.upsertDraft.run(input.id, input.document, 1, input.now);
+      alsoStore?.();
     })();
     return this.get(input.id);
   }

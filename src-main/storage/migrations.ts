@@ -148,4 +148,18 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (workflow_id, name)
   ) STRICT;
   `,
+  // 8: pattern lab links. A derived workflow keeps which workflow it was derived from and the
+  // mapping (JSON: source element id → derived element ids) so both views can be highlighted
+  // together; the link goes when either workflow is deleted. A workflow is derived at most once
+  // (derived_id is the key); a source may have many derived workflows.
+  `
+  CREATE TABLE pattern_links (
+    derived_id TEXT PRIMARY KEY REFERENCES workflows (id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL REFERENCES workflows (id) ON DELETE CASCADE,
+    mapping TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    CHECK (derived_id <> source_id)
+  ) STRICT;
+  CREATE INDEX pattern_links_by_source ON pattern_links (source_id);
+  `,
 ];

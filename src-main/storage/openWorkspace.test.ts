@@ -54,6 +54,7 @@ describe.each([
       'catalog_services',
       'compiled_machines',
       'drafts',
+      'pattern_links',
       'run_agenda',
       'run_blobs',
       'run_journal',

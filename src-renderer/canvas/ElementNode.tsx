@@ -13,8 +13,15 @@ import { ContainerControls } from './ContainerControls';
 import { useFarOut } from './useFarOut';
 import { RunElementMarks } from '../debugger/RunElementMarks';
 
-/** A node's data; a presentation draws it read-only, with larger text and no handles or badges. */
-export type ShownElementNode = Node<ElementNodeData & { presentation?: boolean }, 'element'>;
+/**
+ * A node's data; a presentation draws it read-only, with larger text and no handles or badges.
+ * `readOnly` draws it as the canvas does, without handles, badges or editing (another document
+ * shown beside the editor, whose problems and runs are not this editor's).
+ */
+export type ShownElementNode = Node<
+  ElementNodeData & { presentation?: boolean; readOnly?: boolean },
+  'element'
+>;
 
 /** One element on the canvas, drawn with its BPMN-style shape, with handles where it connects. */
 export const ElementNode = memo(function ElementNode({
@@ -22,6 +29,7 @@ export const ElementNode = memo(function ElementNode({
   selected,
 }: NodeProps<ShownElementNode>) {
   const { element, presentation = false } = data;
+  const readOnly = presentation || data.readOnly === true;
   const info = elementTypeInfo[element.type];
   // Events and gateways are drawn smaller than a name: theirs sits underneath.
   const captioned = info.size.width < 100;
@@ -48,7 +56,7 @@ export const ElementNode = memo(function ElementNode({
     </span>
   );
   // A presentation keeps the handles (edges attach to them) but hides them and allows no edits.
-  const handleClass = presentation ? ' handle-hidden' : '';
+  const handleClass = readOnly ? ' handle-hidden' : '';
   // While a container is resized, its shape follows the resize handles.
   const [resized, setResized] = useState<{ width: number; height: number } | null>(null);
   return (
@@ -56,22 +64,22 @@ export const ElementNode = memo(function ElementNode({
       className={`element element-${element.type}${selected ? ' is-selected' : ''}${presentation ? ' is-presenting' : ''}${data.collapsed ? ' is-collapsed' : ''}`}
       style={resized ?? data.size ?? info.size}
       data-element-id={element.id}
-      title={presentation ? undefined : 'Double-click to rename'}
-      onDoubleClick={presentation ? undefined : () => setEditing(true)}
+      title={readOnly ? undefined : 'Double-click to rename'}
+      onDoubleClick={readOnly ? undefined : () => setEditing(true)}
     >
       {info.accepts.incoming && (
         <ElementHandle
           type="target"
           className={`handle handle-target${handleClass}`}
-          isConnectable={!presentation}
+          isConnectable={!readOnly}
           bare={bare}
         />
       )}
       <ElementGlyph type={element.type} bare={bare} />
       {label}
       {!bare && <ElementMarkers element={element} />}
-      {!presentation && <ProblemBadge elementId={element.id} />}
-      {!presentation && (
+      {!readOnly && <ProblemBadge elementId={element.id} />}
+      {!readOnly && (
         <RunElementMarks
           elementId={element.id}
           name={element.name}
@@ -82,14 +90,14 @@ export const ElementNode = memo(function ElementNode({
         element={element}
         collapsed={data.collapsed === true}
         selected={selected}
-        readOnly={presentation}
+        readOnly={readOnly}
         onResizing={setResized}
       />
       {info.accepts.outgoing && (
         <ElementHandle
           type="source"
           className={`handle handle-source${handleClass}`}
-          isConnectable={!presentation}
+          isConnectable={!readOnly}
           bare={bare}
         />
       )}

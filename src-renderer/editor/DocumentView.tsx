@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { OpenedWorkflow } from '../../src-shared/contract/contract';
 import { useWorkspace } from '../app/WorkspaceContext';
@@ -16,6 +16,9 @@ import { EditorContext } from './EditorContext';
 import { DocumentHeader } from './DocumentHeader';
 import { DebugProvider } from '../debugger/DebugProvider';
 import { DebugBar, DebugLegend, DebugPanel, DebugShortcuts } from '../debugger/DebugBar';
+import { LinkedViewContext, type LinkedView } from '../patterns/LinkedViewContext';
+import { SideBySidePane } from '../patterns/SideBySidePane';
+import { useCounterpart } from '../patterns/useCounterpart';
 
 /** Loads one workflow and shows it: header, palette and canvas. */
 export function DocumentView({ workflowId }: { workflowId: string }) {
@@ -27,6 +30,18 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
   const active = useDocumentActive();
   // While a run is attached, the document is the debugger on that run.
   const debugging = useWorkspace((state) => state.attachedRuns[workflowId] !== undefined);
+  // The pattern lab counterpart, shown beside the canvas on request (it goes if the link goes).
+  const counterpart = useCounterpart(workflowId);
+  const [sideBySide, setSideBySide] = useState(false);
+  const linkedView = useMemo<LinkedView>(
+    () => ({
+      counterpart,
+      shown: sideBySide && counterpart !== null,
+      show: () => setSideBySide(true),
+      close: () => setSideBySide(false),
+    }),
+    [counterpart, sideBySide],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -71,33 +86,38 @@ export function DocumentView({ workflowId }: { workflowId: string }) {
 
   return (
     <EditorContext.Provider value={store}>
-      <DiagnosticsProvider>
-        <DebugProvider workflowId={workflowId}>
-          <ReactFlowProvider>
-            <section
-              className="document"
-              aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}
-            >
-              <DocumentHeader workflowId={workflowId} />
-              <div className="document-body">
-                {!debugging && <Palette kind={opened.document.kind} />}
-                <div className="canvas-column">
-                  {debugging ? (
-                    <DebugBar workflowId={workflowId} />
-                  ) : (
-                    <LayoutToolbar active={active} />
+      <LinkedViewContext.Provider value={linkedView}>
+        <DiagnosticsProvider>
+          <DebugProvider workflowId={workflowId}>
+            <ReactFlowProvider>
+              <section
+                className="document"
+                aria-label={`${opened.workflow.kind === 'flow' ? 'Flow' : 'Map'} editor`}
+              >
+                <DocumentHeader workflowId={workflowId} />
+                <div className="document-body">
+                  {!debugging && <Palette kind={opened.document.kind} />}
+                  <div className="canvas-column">
+                    {debugging ? (
+                      <DebugBar workflowId={workflowId} />
+                    ) : (
+                      <LayoutToolbar active={active} />
+                    )}
+                    <FlowCanvas />
+                    <DebugLegend kind={opened.document.kind} />
+                  </div>
+                  {linkedView.shown && counterpart && (
+                    <SideBySidePane counterpart={counterpart} onClose={linkedView.close} />
                   )}
-                  <FlowCanvas />
-                  <DebugLegend kind={opened.document.kind} />
+                  <PropertiesPanel />
                 </div>
-                <PropertiesPanel />
-              </div>
-              {debugging ? <DebugPanel workflowId={workflowId} /> : <ProblemsPanel />}
-              <DebugShortcuts workflowId={workflowId} />
-            </section>
-          </ReactFlowProvider>
-        </DebugProvider>
-      </DiagnosticsProvider>
+                {debugging ? <DebugPanel workflowId={workflowId} /> : <ProblemsPanel />}
+                <DebugShortcuts workflowId={workflowId} />
+              </section>
+            </ReactFlowProvider>
+          </DebugProvider>
+        </DiagnosticsProvider>
+      </LinkedViewContext.Provider>
     </EditorContext.Provider>
   );
 }

@@ -4,11 +4,13 @@ import { useEditorStore } from '../editor/EditorContext';
 import { usePlatform } from '../platform/PlatformContext';
 import { DropdownMenu } from '../ui/DropdownMenu';
 import { CompareDialog } from './CompareDialog';
+import { useLinkedView } from './LinkedViewContext';
 
 /**
  * "Pattern lab ▾": derives the other style of the open document (a choreography map from a flow,
  * an orchestration flow from a map), opens it in a tab and shows what was approximated or left
- * out; "Compare with…" measures it against another flow or map.
+ * out; "Compare with…" measures it against another flow or map; "Show … side by side" opens the
+ * document it is linked to by a derive beside the canvas, both highlighted together.
  */
 export function PatternLabMenu({ workflowId }: { workflowId: string }) {
   const { client } = usePlatform();
@@ -19,6 +21,7 @@ export function PatternLabMenu({ workflowId }: { workflowId: string }) {
   const showReport = useWorkspace((state) => state.showReport);
   const reportError = useWorkspace((state) => state.reportError);
   const [comparing, setComparing] = useState(false);
+  const linked = useLinkedView();
 
   const derive = useCallback(async () => {
     try {
@@ -66,6 +69,19 @@ export function PatternLabMenu({ workflowId }: { workflowId: string }) {
           >
             Compare with…
           </button>,
+          linked.counterpart && (
+            <button
+              key="side-by-side"
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                close();
+                linked.show();
+              }}
+            >
+              Show {linked.counterpart.workflow.name} side by side
+            </button>
+          ),
         ]}
       </DropdownMenu>
       {comparing && <CompareDialog workflowId={workflowId} onClose={() => setComparing(false)} />}

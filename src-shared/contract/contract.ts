@@ -35,6 +35,15 @@ export const WorkflowSummary = z.object({
   versionCount: z.number().int().nonnegative(),
 });
 
+/** The other side of a pattern lab link, as `patterns.counterpart` answers it. */
+export interface PatternCounterpart {
+  readonly workflow: WorkflowSummary;
+  /** What the counterpart is to the workflow asked about. */
+  readonly role: 'source' | 'derived';
+  /** The asked workflow's element id → the counterpart's element ids that stand for it. */
+  readonly mapping: ElementMapping;
+}
+
 /** One line of a BPMN import's report (see `src-shared/interchange/bpmn/importReport.ts`). */
 export const ImportReportLine = z.strictObject({
   elementId: z.string(),
@@ -289,6 +298,14 @@ export const calls = {
       report: DeriveReportEntry[];
     }>(),
   ),
+  /**
+   * The workflow linked to this one by the pattern lab, if any: the workflow it was derived from
+   * (`role: 'source'`), else the newest workflow derived from it (`role: 'derived'`), with the
+   * element mapping oriented from this workflow's element ids to the counterpart's, so both
+   * views can be highlighted together. `null` when there is none (never derived, or the other
+   * side was deleted). The mapping is as derived: elements edited away since may be named in it.
+   */
+  'patterns.counterpart': call(byId, typed<PatternCounterpart | null>()),
   /**
    * Runs two drafts under the same base scenario and a sweep of fault scenarios (slow, down,
    * fail, duplicates) with the workspace catalog, `runs` times each (20 by default), and measures
