@@ -63,19 +63,7 @@ export async function publishEvent(
   const eventId = `ev${++world.state.nextEvent}`;
   if (event.outbox !== undefined)
     world.state.outbox = { ...world.state.outbox, [event.outbox]: eventId };
-  const correlationId =
-    typeof event.payload.correlationId === 'string'
-      ? event.payload.correlationId
-      : world.correlationId;
-  const payload = { ...event.payload, correlationId };
-  step.record('publish', event.actor, {
-    eventId,
-    type: event.type,
-    ...(event.node ? { node: event.node } : {}),
-    correlationId,
-    payload,
-    by: event.by,
-  });
+  const { correlationId, payload } = recordPublish(step, world, event, eventId, false);
   const map = mapOf(world);
   if (map) {
     const nodes = event.node
@@ -92,32 +80,22 @@ export async function publishEvent(
         );
       }
       for (const subscription of map.broker.subscriptions[node] ?? []) {
-        scheduleDelivery(
-          world,
-          step,
-          { eventId, type: event.type, node, payload, correlationId, subscription, attempt: 1 },
-          0,
-        );
+        const delivery = {
+          eventId,
+          type: event.type,
+          node,
+          payload,
+          correlationId,
+          subscription,
+          attempt: 1,
+        };
+        scheduleDelivery(world, step, delivery, 0);
         const duplicate = world.choice(`duplicate:${eventId}:${subscription.reaction}`).fraction();
         if (duplicate < settings(world).duplicateRate) {
           const delay = world
             .choice(`duplicate-delay:${eventId}:${subscription.reaction}`)
             .between(1, 50);
-          scheduleDelivery(
-            world,
-            step,
-            {
-              eventId,
-              type: event.type,
-              node,
-              payload,
-              correlationId,
-              subscription,
-              attempt: 1,
-              duplicate: true,
-            },
-            delay,
-          );
+          scheduleDelivery(world, step, { ...delivery, duplicate: true }, delay);
         }
       }
     }
@@ -140,17 +118,14 @@ export async function publishEvent(
   return eventId;
 }
 
-/**
- * An idempotent reaction publishes again what it published for an event it handled before: the
- * same event id, journaled as published again, delivered to every subscriber as a duplicate. The
- * tracker and waiting flows heard of it the first time.
- */
-function publishAgain(
-  world: RunWorld,
+/** Journals a publish; the payload carries the run's correlation id unless it has its own. */
+function recordPublish(
   step: StepBuilder,
+  world: RunWorld,
   event: Parameters<typeof publishEvent>[2],
   eventId: string,
-): string {
+  again: boolean,
+) {
   const correlationId =
     typeof event.payload.correlationId === 'string'
       ? event.payload.correlationId
@@ -163,27 +138,30 @@ function publishAgain(
     correlationId,
     payload,
     by: event.by,
-    again: true,
+    ...(again ? { again: true } : {}),
   });
+  return { correlationId, payload };
+}
+
+/**
+ * An idempotent reaction publishes again what it published for an event it handled before: the
+ * same event id, journaled as published again, delivered to every subscriber as a duplicate. The
+ * tracker and waiting flows heard of it the first time.
+ */
+function publishAgain(
+  world: RunWorld,
+  step: StepBuilder,
+  event: Parameters<typeof publishEvent>[2],
+  eventId: string,
+): string {
+  const { correlationId, payload } = recordPublish(step, world, event, eventId, true);
   const map = mapOf(world);
   const nodes = event.node ? [event.node] : [];
   for (const node of nodes)
-    for (const subscription of map?.broker.subscriptions[node] ?? [])
-      scheduleDelivery(
-        world,
-        step,
-        {
-          eventId,
-          type: event.type,
-          node,
-          payload,
-          correlationId,
-          subscription,
-          attempt: 1,
-          duplicate: true,
-        },
-        0,
-      );
+    for (const subscription of map?.broker.subscriptions[node] ?? []) {
+      const delivery = { eventId, type: event.type, node, payload, correlationId, subscription };
+      scheduleDelivery(world, step, { ...delivery, attempt: 1, duplicate: true }, 0);
+    }
   return eventId;
 }
 

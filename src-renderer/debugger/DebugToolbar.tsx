@@ -2,6 +2,7 @@ import { Crosshair, Pause, Play, SkipForward, Square, StepForward } from 'lucide
 import { useStore } from 'zustand';
 import type { RunSessionStore } from './runSession';
 import { useEditor } from '../editor/EditorContext';
+import { IconButton } from '../ui/IconButton';
 import { BreakpointsMenu } from './BreakpointsMenu';
 import { describeRun } from './describeRun';
 import { NextOutcomeControl } from './NextOutcomeControl';
@@ -43,70 +44,52 @@ export function DebugToolbar({
         <strong>{summary ? `${summary.name} · ${summary.runId}` : ''}</strong> {text}
       </span>
       <span className="spacer" />
-      <button
-        type="button"
+      <IconButton
+        icon={Play}
+        label="Continue"
+        title="Continue (F5)"
         onClick={actions.resume}
         disabled={!actions.canContinue}
-        title="Continue (F5)"
-        aria-label="Continue"
-        className="icon-button"
-      >
-        <Play size={16} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
+      />
+      <IconButton
+        icon={Pause}
+        label="Pause"
+        title="Pause (F6)"
         onClick={actions.pause}
         disabled={!actions.canPause}
-        title="Pause (F6)"
-        aria-label="Pause"
-        className="icon-button"
-      >
-        <Pause size={16} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
+      />
+      <IconButton
+        icon={StepForward}
+        label="Step"
+        title="Step: one event (F10)"
         onClick={() => actions.step('event')}
         disabled={!actions.canStep}
-        title="Step: one event (F10)"
-        aria-label="Step"
-        className="icon-button"
-      >
-        <StepForward size={16} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
+      />
+      <IconButton
+        icon={SkipForward}
+        label="Step to next element"
+        title="Step to the next element (F11)"
         onClick={() => actions.step('element')}
         disabled={!actions.canStep}
-        title="Step to the next element (F11)"
-        aria-label="Step to next element"
-        className="icon-button"
-      >
-        <SkipForward size={16} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        onClick={actions.runToSelected}
-        disabled={!actions.canStep || !selected}
+      />
+      <IconButton
+        icon={Crosshair}
+        label="Run to here"
         title={
           selected
             ? `Run to ${selected.name || selected.id} (Ctrl+F10)`
             : 'Run to the selected element (Ctrl+F10): select one first'
         }
-        aria-label="Run to here"
-        className="icon-button"
-      >
-        <Crosshair size={16} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
+        onClick={actions.runToSelected}
+        disabled={!actions.canStep || !selected}
+      />
+      <IconButton
+        icon={Square}
+        label="Stop"
+        title="Stop (Shift+F5)"
         onClick={actions.stop}
         disabled={!actions.canStop}
-        title="Stop (Shift+F5)"
-        aria-label="Stop"
-        className="icon-button"
-      >
-        <Square size={16} aria-hidden="true" />
-      </button>
+      />
       {awaited.map((id) => (
         <span key={id} className="debug-decide" role="group" aria-label={`Decide ${nameOf(id)}`}>
           <button

@@ -13,6 +13,7 @@ import { VersionHistory } from '../versions/VersionHistory';
 import { useEditor, useEditorStore } from './EditorContext';
 import { SaveStatusBadge } from './SaveStatusBadge';
 import { useDocumentShortcuts } from './useDocumentShortcuts';
+import { IconButton } from '../ui/IconButton';
 
 /**
  * Name, save status, "Run…", "Present", undo/redo, "Export", the "Image", "Formats" and "Pattern lab" menus and "Save
@@ -67,26 +68,20 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
         <RunButton workflowId={workflowId} />
         <DebugMenu workflowId={workflowId} />
         <PresentButton workflowId={workflowId} />
-        <button
-          type="button"
+        <IconButton
+          icon={Undo2}
+          label="Undo"
+          title="Undo (Ctrl+Z)"
           onClick={() => store.getState().undo()}
           disabled={!canUndo}
-          title="Undo (Ctrl+Z)"
-          aria-label="Undo"
-          className="icon-button"
-        >
-          <Undo2 size={16} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
+        />
+        <IconButton
+          icon={Redo2}
+          label="Redo"
+          title="Redo (Ctrl+Y)"
           onClick={() => store.getState().redo()}
           disabled={!canRedo}
-          title="Redo (Ctrl+Y)"
-          aria-label="Redo"
-          className="icon-button"
-        >
-          <Redo2 size={16} aria-hidden="true" />
-        </button>
+        />
         <button
           type="button"
           onClick={() => void exportDocument()}

@@ -7,6 +7,7 @@ import { hideEdges } from '../canvas/containerFlow';
 import { toEdges, toNodes } from '../canvas/toFlow';
 import { useTheme } from '../theme/useTheme';
 import { nodesToShow } from './nodesToShow';
+import { READ_ONLY_FLOW_PROPS } from '../canvas/readOnlyFlow';
 
 const nodeTypes = { element: ElementNode };
 /** Connections as the canvas draws them, through their bend points. */
@@ -74,22 +75,13 @@ export function LinkedCanvas({
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       colorMode={theme}
-      defaultMarkerColor={null}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      edgesFocusable={false}
-      deleteKeyCode={null}
-      selectionKeyCode={null}
-      multiSelectionKeyCode={null}
-      zoomOnDoubleClick={false}
+      {...READ_ONLY_FLOW_PROPS}
       onNodeClick={(_event, node) => onPick(node.id)}
       onEdgeClick={(_event, edge) => onPick(edge.id)}
       onPaneClick={() => onPick(null)}
       fitView
       minZoom={0.1}
       maxZoom={2}
-      proOptions={{ hideAttribution: true }}
       aria-label="Counterpart diagram"
     >
       <Controls showInteractive={false} />

@@ -5,6 +5,7 @@ import { elementTypeInfo } from '../../src-shared/model/elementTypes';
 import { ConnectionEdge } from '../canvas/ConnectionEdge';
 import { ElementNode, type ShownElementNode } from '../canvas/ElementNode';
 import { hideEdges } from '../canvas/containerFlow';
+import { READ_ONLY_FLOW_PROPS } from '../canvas/readOnlyFlow';
 import { toEdges, toNodes } from '../canvas/toFlow';
 import { useTheme } from '../theme/useTheme';
 
@@ -83,19 +84,10 @@ export function PresentationCanvas({
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       colorMode={theme}
-      defaultMarkerColor={null}
-      nodesDraggable={false}
-      nodesConnectable={false}
+      {...READ_ONLY_FLOW_PROPS}
       nodesFocusable={false}
-      edgesFocusable={false}
-      elementsSelectable={false}
-      deleteKeyCode={null}
-      selectionKeyCode={null}
-      multiSelectionKeyCode={null}
-      zoomOnDoubleClick={false}
       minZoom={0.1}
       maxZoom={3}
-      proOptions={{ hideAttribution: true }}
       aria-label="Presented diagram"
     />
   );
