@@ -254,6 +254,7 @@ export function describeEntry(entry: JournalRow): string {
         `${text(data.type)} → ${text(data.service)}`,
         `attempt ${text(data.attempt)}`,
         data.duplicate === true ? 'duplicate' : '',
+        data.dropped === true ? 'dropped (handled before)' : '',
       );
     case 'delivery.postponed':
       return `${text(data.type)} → ${text(data.service)} postponed until ${text(data.untilMs)} ms (down)`;

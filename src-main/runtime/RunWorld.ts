@@ -59,6 +59,8 @@ export interface WorldState {
    * they were handling: what they publish again when handling it again (`RunDefinition.outbox`).
    */
   outbox?: Record<string, string>;
+  /** `reaction|eventId` of the events deduplicating reactions have handled: their inboxes. */
+  inbox?: Record<string, true>;
 }
 
 /** Everything one step writes; `RunWorld.step` fills it and the runtime commits it. */

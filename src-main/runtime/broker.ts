@@ -203,6 +203,23 @@ function orderingKeyOf(world: RunWorld, payload: Record<string, unknown>): strin
   return value === undefined ? String(payload.correlationId) : JSON.stringify(value);
 }
 
+/** A delivery as the journal keeps it. */
+function deliveryRecord(
+  delivery: Delivery & { deliveryId: string },
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    deliveryId: delivery.deliveryId,
+    eventId: delivery.eventId,
+    type: delivery.type,
+    service: delivery.subscription.service,
+    reaction: delivery.subscription.reaction,
+    attempt: delivery.attempt,
+    ...(delivery.duplicate ? { duplicate: true } : {}),
+    ...extra,
+  };
+}
+
 /**
  * A delivery falls due. A consumer that is down keeps it in its backlog until the window ends; a
  * consumer whose copies are all busy (or busy with an earlier event of the same ordering key)
@@ -223,6 +240,17 @@ export async function deliver(world: RunWorld, item: AgendaRow, step: StepBuilde
       untilMs: until,
     });
     step.schedule(until, 'delivery', item.actor, item.data);
+    return;
+  }
+  const inboxKey = `${delivery.subscription.reaction}|${delivery.eventId}`;
+  if (delivery.subscription.deduplicates && world.state.inbox?.[inboxKey]) {
+    // The service has handled this event: its inbox drops the copy, which is acknowledged.
+    step.record('delivery', item.actor, deliveryRecord(delivery, { dropped: true }));
+    step.record('settle', item.actor, {
+      deliveryId: delivery.deliveryId,
+      eventId: delivery.eventId,
+      outcome: 'dropped',
+    });
     return;
   }
   const key = orderingKeyOf(world, delivery.payload);
@@ -251,15 +279,7 @@ export async function deliver(world: RunWorld, item: AgendaRow, step: StepBuilde
     world.block(item, step);
     return;
   }
-  step.record('delivery', idle, {
-    deliveryId: delivery.deliveryId,
-    eventId: delivery.eventId,
-    type: delivery.type,
-    service: node,
-    reaction: delivery.subscription.reaction,
-    attempt: delivery.attempt,
-    ...(delivery.duplicate ? { duplicate: true } : {}),
-  });
+  step.record('delivery', idle, deliveryRecord(delivery));
   await world.send(
     idle,
     {
@@ -373,6 +393,17 @@ const settle: Requester = (world, actor, request, step) => {
     eventId: delivery?.eventId,
     outcome,
   });
+  // Handled (not given back): a deduplicating reaction's inbox keeps the event's id.
+  if (outcome !== 'rejected' && delivery?.reaction && delivery.eventId) {
+    const subscription = mapOf(world)?.broker.subscriptions[delivery.eventType]?.find(
+      (s) => s.reaction === delivery.reaction,
+    );
+    if (subscription?.deduplicates)
+      world.state.inbox = {
+        ...world.state.inbox,
+        [`${delivery.reaction}|${delivery.eventId}`]: true,
+      };
+  }
   if (outcome === 'rejected' && delivery && delivery.reaction) {
     const broker = settings(world);
     const attempt = delivery.attempt ?? 1;

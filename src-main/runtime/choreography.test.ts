@@ -74,6 +74,44 @@ describe('the choreography saga on an at-least-once broker', () => {
     expect(again).toBeGreaterThan(0);
   });
 
+  it('given a payment reaction that is not idempotent but deduplicates, when events come twice, then its inbox drops every copy and the customer is charged once', async () => {
+    const saga = sagaWithIdempotence('payment', false);
+    const deduplicating: WorkflowDocument = {
+      ...saga,
+      model: {
+        ...saga.model,
+        connections: saga.model.connections.map((connection) =>
+          connection.reaction && connection.target === 'payment'
+            ? { ...connection, reaction: { ...connection.reaction, deduplicates: true } }
+            : connection,
+        ),
+      },
+    };
+    let dropped = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const ran = await runDocument(
+        deduplicating,
+        { input: order, broker: { duplicateRate: 0.5 } },
+        { seed },
+      );
+      const copies = entriesOf(ran, 'delivery').filter(
+        (entry) => entry.data.service === 'payment' && entry.data.dropped === true,
+      );
+      dropped += copies.length;
+      const settled = entriesOf(ran, 'settle').filter((entry) => entry.data.outcome === 'dropped');
+      expect(settled.map((entry) => entry.data.eventId)).toEqual(
+        copies.map((entry) => entry.data.eventId),
+      );
+      const charges = entriesOf(ran, 'effect').filter(
+        (entry) => entry.data.operation === 'chargeCustomer',
+      );
+      expect(charges).toHaveLength(1);
+      expect(ran.report.consistency).toMatchObject({ ok: true, duplicates: [] });
+      expect(ran.report.status).toBe('completed');
+    }
+    expect(dropped).toBeGreaterThan(0);
+  });
+
   it('given a run pinned before the outbox rule, when it runs, then a duplicate handled again publishes new events, as it was recorded', async () => {
     const { runtime, store } = openRuntime();
     const { outbox: _outbox, ...before } = buildDefinition(

@@ -145,6 +145,18 @@ describe("a map's reaction: what it emits and how it runs", () => {
     expect(steps()).toBe(3);
   });
 
+  it('lets a reaction deduplicate, and takes the flag away when unticked', async () => {
+    const { doc } = await openReaction();
+    const box = screen.getByRole('checkbox', {
+      name: 'Deduplicates: drops a copy of an event it has handled',
+    });
+    expect(box).toHaveProperty('checked', false);
+    await userEvent.click(box);
+    expect(reaction(doc()).deduplicates).toBe(true);
+    await userEvent.click(box);
+    expect(reaction(doc())).not.toHaveProperty('deduplicates');
+  });
+
   it('asks how many attempts come before the failure events, once it has some, refusing 0', async () => {
     const { doc } = await openReaction();
     expect(screen.queryByRole('textbox', { name: 'Attempts before failure events' })).toBeNull();

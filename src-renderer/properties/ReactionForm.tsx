@@ -92,6 +92,12 @@ export function ReactionForm({ connection, service }: ReactionFormProps) {
         hint="An at-least-once broker may deliver an event twice."
         onCommit={(idempotent) => change({ idempotent })}
       />
+      <CheckboxField
+        label="Deduplicates: drops a copy of an event it has handled"
+        checked={reaction.deduplicates === true}
+        hint="The service keeps the ids of the events it handled (an inbox). Makes a reaction that is not idempotent safe on an at-least-once broker."
+        onCommit={(deduplicates) => change({ deduplicates: deduplicates || undefined })}
+      />
       <TextField
         label="Concurrency"
         inputMode="numeric"

@@ -151,6 +151,11 @@ export const Reaction = z.strictObject({
   emitsOnFailure: z.array(ElementId).max(50),
   /** Safe to run twice for the same event (needed on an at-least-once broker). */
   idempotent: z.boolean(),
+  /**
+   * The service keeps the ids of the events this reaction has handled (an inbox) and drops a copy
+   * of one it has: what makes a reaction that is not idempotent safe on an at-least-once broker.
+   */
+  deduplicates: z.boolean().optional(),
   /** How many events of this type the service handles at once. */
   concurrency: z.number().int().min(1).max(1000).optional(),
   /**

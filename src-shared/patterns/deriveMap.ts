@@ -345,6 +345,8 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
         emitsOnFailure,
         // Only what the service's mock really does: a map on an at-least-once broker needs it.
         idempotent: honours(service, operation),
+        // Where it is not, the consumer keeps an inbox: the flow calls the step once per instance.
+        ...(honours(service, operation) ? {} : { deduplicates: true }),
         ...(maxAttempts !== undefined && maxAttempts > 1 ? { maxAttempts } : {}),
       },
     });
@@ -475,7 +477,7 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
       notes.push('a pivot: failures after it end the instance as failed, with nothing undone');
     if (!honours(service, task.operation))
       notes.push(
-        `not idempotent: ${task.service}.${task.operation} does not honour idempotency keys in the catalog, so a redelivered event repeats it (the map warns CHOR304); mark the reaction idempotent once the service deduplicates`,
+        `${task.service}.${task.operation} does not honour idempotency keys in the catalog, so the reaction deduplicates: ${task.service} keeps the ids of the events it handled (an inbox) and drops a copy, as the flow calls the step once per instance`,
       );
     report.push({
       elementId: task.id,

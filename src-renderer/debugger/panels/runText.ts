@@ -67,7 +67,7 @@ export function summarizeEntry(entry: JournalEntry): string {
     case 'publish':
       return `${str(data.type)} published by ${str(data.by)} (${str(data.eventId)})`;
     case 'delivery':
-      return `${str(data.type)} delivered to ${str(data.service)} (delivery ${str(data.attempt, '1')}${data.duplicate === true ? ', duplicate' : ''})`;
+      return `${str(data.type)} delivered to ${str(data.service)} (delivery ${str(data.attempt, '1')}${data.duplicate === true ? ', duplicate' : ''}${data.dropped === true ? ', dropped: handled before' : ''})`;
     case 'delivery.postponed':
       return `${str(data.type)} for ${str(data.service)} held: consumer down until ${formatMs(Number(data.untilMs))}`;
     case 'settle':

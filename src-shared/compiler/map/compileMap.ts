@@ -105,6 +105,7 @@ function brokerWiring(doc: WorkflowDocument, graph: MapGraph): BrokerWiring {
       reaction: edge.id,
       idempotent: edge.reaction.idempotent,
       concurrency: edge.reaction.concurrency ?? 1,
+      ...(edge.reaction.deduplicates ? { deduplicates: true } : {}),
     });
   }
   return {

@@ -50,6 +50,8 @@ export interface Subscription {
   readonly idempotent: boolean;
   /** How many deliveries the service handles at once: copies of its machine the runtime runs. */
   readonly concurrency: number;
+  /** Drops a copy of an event the reaction has handled (its inbox). */
+  readonly deduplicates?: boolean;
 }
 
 /** What the runtime's broker needs to know: its settings and who listens to what. */

@@ -122,7 +122,7 @@ export const mapDiagnostics = {
   CHOR304: failureMode(
     'warning',
     'Non-idempotent reaction on an at-least-once broker',
-    'Make the reaction idempotent (the same event handled twice has one effect) and mark it so, or choose an exactly-once broker.',
+    'Make the reaction idempotent (the same event handled twice has one effect) and mark it so, let the service drop copies of events it has handled (Deduplicates), or choose an exactly-once broker.',
   ),
   CHOR305: failureMode(
     'warning',

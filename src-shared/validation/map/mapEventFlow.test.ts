@@ -91,6 +91,16 @@ const cases: RuleCase[] = [
     [['CHOR304', 'stockReserved-payment']],
   ],
   [
+    'a non-idempotent reaction that deduplicates (an inbox), at-least-once',
+    editedOrderMap((doc) => {
+      const reaction = reactionOf(doc, 'stockReserved-payment');
+      reaction.idempotent = false;
+      reaction.deduplicates = true;
+      doc.broker = atLeastOnce;
+    }),
+    [],
+  ],
+  [
     'a non-idempotent reaction, at-most-once',
     chargingTwice({ ...atLeastOnce, delivery: 'at-most-once' }),
     [],

@@ -39,7 +39,7 @@ function nonIdempotentReactions(map: MapIndex): Diagnostic[] {
   };
   const broker = map.doc.broker ? 'the broker delivers' : 'the broker (by default) delivers';
   return map.reactions
-    .filter(({ reaction }) => reaction.idempotent !== true)
+    .filter(({ reaction }) => reaction.idempotent !== true && reaction.deduplicates !== true)
     .map(({ connection, event, service }) =>
       createMapDiagnostic(
         'CHOR304',
