@@ -157,6 +157,15 @@ describe('explainComparison', () => {
       }),
     );
     expect(same.text).not.toContain('finished faster');
+    const tie = explainComparison(
+      report({
+        ...sweep,
+        duplicates: [figures(), figures({ messages: { total: 500, perRun: 25 } })],
+      }),
+    );
+    expect(tie.sentences).toContain(
+      'Under duplicates both stayed consistent in 20 of 20 runs; Choreography saga (choreography) sent 25 messages per run against 10.',
+    );
     expect(same.sentences).toContain(
       'Under duplicates Choreography saga (choreography) stayed consistent in 20 of 20 runs, Order saga (orchestration) in 12.',
     );

@@ -110,6 +110,13 @@ export function explainComparison(report: ComparisonReport): Explanation {
     sentences.push(
       `Under duplicates ${names[better]} stayed consistent in ${duplicates[better]?.consistent} of ${duplicates[better]?.runs} runs, ${names[1 - better]} in ${duplicates[1 - better]?.consistent}.`,
     );
+  } else if (duplicates && duplicates[0].messages.perRun !== duplicates[1].messages.perRun) {
+    // Both as consistent: what the duplicates cost is then the traffic they made.
+    const [ma, mb] = [duplicates[0].messages.perRun, duplicates[1].messages.perRun];
+    const more = ma > mb ? 0 : 1;
+    sentences.push(
+      `Under duplicates both stayed consistent in ${duplicates[0].consistent} of ${duplicates[0].runs} runs; ${names[more]} sent ${[ma, mb][more]} messages per run against ${[ma, mb][1 - more]}.`,
+    );
   }
 
   const where = (document: ComparedDocument) =>
