@@ -15,6 +15,7 @@ import { usePlatform } from '../platform/PlatformContext';
 import { LinkedCanvas } from './LinkedCanvas';
 import { nodesToShow } from './nodesToShow';
 import './linkedView.css';
+import { IconButton } from '../ui/IconButton';
 
 const idsOf = (doc: WorkflowDocument): ReadonlySet<string> =>
   new Set([...doc.model.elements, ...doc.model.connections].map((item) => item.id));
@@ -143,15 +144,12 @@ export function SideBySidePane({
             {kind === 'map' ? 'choreography map' : 'orchestration flow'} · read-only
           </span>
         </div>
-        <button
-          type="button"
-          className="icon-button"
+        <IconButton
+          icon={X}
+          label="Close side by side"
           onClick={onClose}
           title="Close side by side (Escape)"
-          aria-label="Close side by side"
-        >
-          <X size={16} aria-hidden="true" />
-        </button>
+        />
       </header>
       <p className="linked-view-note">
         Outlined: what stands for the canvas selection in the other style. Click an element here to

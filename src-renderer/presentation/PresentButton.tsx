@@ -4,6 +4,7 @@ import { useWorkspace } from '../app/WorkspaceContext';
 import { useEditor } from '../editor/EditorContext';
 import type { CaptionNames } from './describeElement';
 import { PresentationView } from './PresentationView';
+import { IconButton } from '../ui/IconButton';
 
 /** "Present": shows the open document full-window, step by step, for stakeholders. */
 export function PresentButton({ workflowId }: { workflowId: string }) {
@@ -24,16 +25,14 @@ export function PresentButton({ workflowId }: { workflowId: string }) {
 
   return (
     <>
-      <button
+      <IconButton
+        icon={Presentation}
+        label="Present"
         ref={button}
-        type="button"
-        className="present-button icon-button"
+        className="present-button"
         onClick={() => setPresenting(true)}
         title="Present this workflow step by step, full-window"
-        aria-label="Present"
-      >
-        <Presentation size={16} aria-hidden="true" />
-      </button>
+      />
       {presenting && <PresentationView doc={doc} title={title} names={names} onLeave={leave} />}
     </>
   );

@@ -3,6 +3,7 @@ import type { Catalog, MockBehaviour } from '../../src-shared/model/catalog';
 import { MockOutcome } from '../../src-shared/model/catalog';
 import { DraftNumberField, latencyOfText, textOfLatency } from './DraftNumberField';
 import { recordAt, setEntry, setField, type MockTarget, type RawScenario } from './scenarioDraft';
+import { IconButton } from '../ui/IconButton';
 
 interface Props {
   readonly raw: RawScenario;
@@ -100,15 +101,13 @@ export function MockTable({ raw, onChange, targets, tasks, catalogs, disabled }:
                   <span className="runs-mock-key">{label}</span>
                   {target && <span className="runs-hint">{describeDefault(defaults)}</span>}
                   {removable && (
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Remove the mock of ${key}`}
+                    <IconButton
+                      icon={Trash2}
+                      label={`Remove the mock of ${key}`}
+                      size={14}
                       disabled={disabled}
                       onClick={() => onChange(setEntry(raw, 'mocks', key, undefined))}
-                    >
-                      <Trash2 size={14} aria-hidden="true" />
-                    </button>
+                    />
                   )}
                 </th>
                 <td>
@@ -136,28 +135,24 @@ export function MockTable({ raw, onChange, targets, tasks, catalogs, disabled }:
                       </select>
                     ))}
                     {outcomes.length === 0 && <span className="runs-hint">default</span>}
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Add an attempt to ${key}`}
+                    <IconButton
+                      icon={Plus}
+                      label={`Add an attempt to ${key}`}
+                      size={14}
                       title="Add an attempt (the last one repeats)"
                       disabled={disabled || outcomes.length >= 100}
                       onClick={() =>
                         setOutcomes([...outcomes, outcomes.length === 0 ? 'fail' : 'ok'])
                       }
-                    >
-                      <Plus size={14} aria-hidden="true" />
-                    </button>
+                    />
                     {outcomes.length > 0 && (
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={`Remove the last attempt of ${key}`}
+                      <IconButton
+                        icon={X}
+                        label={`Remove the last attempt of ${key}`}
+                        size={14}
                         disabled={disabled}
                         onClick={() => setOutcomes(outcomes.slice(0, -1))}
-                      >
-                        <X size={14} aria-hidden="true" />
-                      </button>
+                      />
                     )}
                   </div>
                 </td>

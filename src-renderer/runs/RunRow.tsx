@@ -2,6 +2,7 @@ import { Ban, GitBranch, RotateCcw } from 'lucide-react';
 import { memo } from 'react';
 import type { RunSummary } from '../../src-shared/runtime/runReport';
 import { durationOf, formatDuration, formatStarted, LIVE_STATUSES, statusLabel } from './runFormat';
+import { IconButton } from '../ui/IconButton';
 
 /** What a row can ask the dashboard to do with its run. */
 export interface RunRowActions {
@@ -74,34 +75,29 @@ export const RunRow = memo(function RunRow({ run, selected, documentExists, acti
         >
           Open
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Re-run"
+        <IconButton
+          icon={RotateCcw}
+          label="Re-run"
+          size={14}
           title="Run it again with the same scenario and seed"
           onClick={() => actions.rerun(run)}
-        >
-          <RotateCcw size={14} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Fork…"
+        />
+        <IconButton
+          icon={GitBranch}
+          label="Fork…"
+          size={14}
           title="Fork: start a new run from one of its steps"
           onClick={() => actions.fork(run)}
-        >
-          <GitBranch size={14} aria-hidden="true" />
-        </button>
+        />
         {live && (
-          <button
-            type="button"
-            className="icon-button danger-text"
-            aria-label="Cancel run"
+          <IconButton
+            icon={Ban}
+            label="Cancel run"
+            size={14}
+            className="danger-text"
             title="Cancel: nothing it has pending happens"
             onClick={() => actions.cancel(run)}
-          >
-            <Ban size={14} aria-hidden="true" />
-          </button>
+          />
         )}
       </td>
     </tr>

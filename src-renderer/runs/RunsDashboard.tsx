@@ -11,6 +11,7 @@ import { sortRuns, type RunSort, type RunSortKey } from './runFormat';
 import { RUN_LIST_LIMIT, useRunsList } from './useRunsList';
 import { useAllWorkflows } from './useAllWorkflows';
 import './runs.css';
+import { IconButton } from '../ui/IconButton';
 
 const SORTABLE: Readonly<Partial<Record<string, RunSortKey>>> = {
   Status: 'status',
@@ -165,15 +166,12 @@ export function RunsDashboard() {
           {loaded ? countText(sorted.length, filtered) : 'Loading…'}
         </span>
         <span className="spacer" />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Back to documents"
+        <IconButton
+          icon={X}
+          label="Back to documents"
           title="Back to documents (Escape)"
           onClick={() => setShowRuns(false)}
-        >
-          <X size={16} aria-hidden="true" />
-        </button>
+        />
       </header>
       <RunFilters
         statuses={statuses}

@@ -15,6 +15,7 @@ import {
   userTasksOf,
   type RawScenario,
 } from './scenarioDraft';
+import { IconButton } from '../ui/IconButton';
 
 interface Props {
   readonly doc: WorkflowDocument;
@@ -234,29 +235,25 @@ function DownWindows({
                     placeholder="until"
                     onChange={(value) => set('toMs', value)}
                   />
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Remove down window ${index + 1} of ${service}`}
+                  <IconButton
+                    icon={Trash2}
+                    label={`Remove down window ${index + 1} of ${service}`}
+                    size={14}
                     onClick={() => setWindows(windows.filter((_, at) => at !== index))}
-                  >
-                    <Trash2 size={14} aria-hidden="true" />
-                  </button>
+                  />
                 </span>
               );
             })}
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Add a down window for ${service}`}
+            <IconButton
+              icon={Plus}
+              label={`Add a down window for ${service}`}
+              size={14}
               onClick={() => {
                 const last = windows.at(-1) as { toMs?: unknown } | undefined;
                 const from = typeof last?.toMs === 'number' ? last.toMs : 0;
                 setWindows([...windows, { fromMs: from, toMs: from + 60_000 }]);
               }}
-            >
-              <Plus size={14} aria-hidden="true" />
-            </button>
+            />
           </div>
         );
       })}

@@ -1,16 +1,25 @@
 import type { LucideIcon } from 'lucide-react';
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 
-interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> {
+interface IconButtonProps extends Omit<ComponentPropsWithRef<'button'>, 'children'> {
   readonly icon: LucideIcon;
   /** The accessible name: what screen readers and tests call the button. */
   readonly label: string;
   /** The tooltip, with the key if it has one ("Undo (Ctrl+Z)"); the label by default. */
   readonly title?: string;
+  /** The icon's size in pixels (16; 14 in tables and forms). */
+  readonly size?: number;
 }
 
 /** A compact button showing only an icon, named for assistive technology and in its tooltip. */
-export function IconButton({ icon: Icon, label, title, className, ...rest }: IconButtonProps) {
+export function IconButton({
+  icon: Icon,
+  label,
+  title,
+  size = 16,
+  className,
+  ...rest
+}: IconButtonProps) {
   return (
     <button
       type="button"
@@ -19,7 +28,7 @@ export function IconButton({ icon: Icon, label, title, className, ...rest }: Ico
       aria-label={label}
       className={className ? `icon-button ${className}` : 'icon-button'}
     >
-      <Icon size={16} aria-hidden="true" />
+      <Icon size={size} aria-hidden="true" />
     </button>
   );
 }
