@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Catalog } from '../../src-shared/model/catalog';
 import { usePlatform } from '../platform/PlatformContext';
 import { catalogProblems } from './catalogDraft';
 import { EventsEditor } from './EventsEditor';
 import { ServicesEditor } from './ServicesEditor';
 import './catalog.css';
-import { showModal } from '../ui/showModal';
+import { ModalDialog } from '../ui/ModalDialog';
 
 /**
  * The workspace's catalogs in a dialog: services (operations and their default mocks) and event
@@ -14,14 +14,12 @@ import { showModal } from '../ui/showModal';
  */
 export function CatalogDialog({ onClose }: { onClose: () => void }) {
   const { client } = usePlatform();
-  const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Catalog | null>(null);
   const [tab, setTab] = useState<'services' | 'events'>('services');
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    showModal(ref.current);
     let cancelled = false;
     client['catalog.get']({}).then(
       (catalog) => !cancelled && setDraft({ ...catalog, events: catalog.events ?? [] }),
@@ -50,14 +48,10 @@ export function CatalogDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="dialog catalog-dialog"
       aria-labelledby="catalog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      onClose={onClose}
     >
       <h2 id="catalog-title">Catalog</h2>
       <div role="tablist" aria-label="Catalog sections" className="catalog-tabs">
@@ -107,6 +101,6 @@ export function CatalogDialog({ onClose }: { onClose: () => void }) {
           {saving ? 'Saving…' : 'Save catalog'}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

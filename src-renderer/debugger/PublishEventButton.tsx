@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { isLive } from './describeRun';
 import type { RunSessionStore } from './runSession';
 import { useEventTypes } from './useEventTypes';
-import { showModal } from '../ui/showModal';
+import { ModalDialog } from '../ui/ModalDialog';
 
 /** Reads a payload typed by a person: a JSON object, or a message naming what is wrong. */
 export function parsePayload(
@@ -47,15 +47,11 @@ function PublishEventDialog({
   session: RunSessionStore;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const types = useEventTypes(true);
   const [eventType, setEventType] = useState('');
   const [payloadText, setPayloadText] = useState('{}');
   const [problem, setProblem] = useState<string | null>(null);
   const listId = useId();
-  useEffect(() => {
-    showModal(ref.current);
-  }, []);
 
   const publish = () => {
     if (eventType.trim() === '') return setProblem('Name the event type to publish');
@@ -67,14 +63,10 @@ function PublishEventDialog({
   };
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="dialog publish-dialog"
       aria-labelledby="publish-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      onClose={onClose}
     >
       <h2 id="publish-title">Publish an event</h2>
       <div className="dialog-body">
@@ -121,6 +113,6 @@ function PublishEventDialog({
           Publish
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

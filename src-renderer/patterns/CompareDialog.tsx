@@ -3,7 +3,7 @@ import type { ComparisonReport } from '../../src-shared/patterns/compareTypes';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { useEditorStore } from '../editor/EditorContext';
 import { usePlatform } from '../platform/PlatformContext';
-import { showModal } from '../ui/showModal';
+import { ModalDialog } from '../ui/ModalDialog';
 import { CompareView } from './CompareView';
 
 const DEFAULT_RUNS = 20;
@@ -37,8 +37,6 @@ export function CompareDialog({
   const [other, setOther] = useState(others[0]?.id ?? '');
   const [runs, setRuns] = useState(DEFAULT_RUNS);
   const [state, setState] = useState<CompareState>({ step: 'pick' });
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => showModal(ref.current), []);
   const ticket = state.step === 'running' ? state.ticket : undefined;
   // Asked to stop: the comparison's failure is then the answer, not an error.
   const cancelling = useRef(false);
@@ -90,15 +88,7 @@ export function CompareDialog({
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog compare-dialog"
-      aria-labelledby="compare-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-    >
+    <ModalDialog className="dialog compare-dialog" aria-labelledby="compare-title" onClose={close}>
       <h2 id="compare-title">
         Compare {workflows.find((w) => w.id === workflowId)?.name ?? ''} with…
       </h2>
@@ -159,7 +149,7 @@ export function CompareDialog({
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../src-shared/runtime/runReport';
 import { usePlatform } from '../platform/PlatformContext';
 import { describeFailure } from './describeFailure';
 import { forkPointsOf, type ForkPoint } from './forkPoints';
 import { formatDuration } from './runFormat';
-import { showModal } from '../ui/showModal';
+import { ModalDialog } from '../ui/ModalDialog';
 
 interface Props {
   readonly run: RunSummary;
@@ -20,7 +20,6 @@ interface Props {
  */
 export function ForkDialog({ run, onClose, onForked }: Props) {
   const { client } = usePlatform();
-  const ref = useRef<HTMLDialogElement>(null);
   const [points, setPoints] = useState<ForkPoint[] | null>(null);
   const [chosen, setChosen] = useState<number | null>(null);
   const [debug, setDebug] = useState(true);
@@ -28,7 +27,6 @@ export function ForkDialog({ run, onClose, onForked }: Props) {
   const [forking, setForking] = useState(false);
 
   useEffect(() => {
-    showModal(ref.current);
     let cancelled = false;
     Promise.all([
       client['runs.get']({ runId: run.runId }),
@@ -62,15 +60,7 @@ export function ForkDialog({ run, onClose, onForked }: Props) {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog fork-dialog"
-      aria-labelledby="fork-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="dialog fork-dialog" aria-labelledby="fork-title" onClose={onClose}>
       <h2 id="fork-title">Fork {run.runId} from a step</h2>
       <p className="dialog-body">
         The new run keeps this run's history up to just before the step you choose, then takes that
@@ -126,6 +116,6 @@ export function ForkDialog({ run, onClose, onForked }: Props) {
           {forking ? 'Forking…' : 'Fork'}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Catalog } from '../../src-shared/model/catalog';
 import type { WorkflowDocument } from '../../src-shared/model/document';
 import type { RunMode } from '../../src-shared/runtime/debug';
@@ -11,7 +11,7 @@ import { ScenarioForm } from './ScenarioForm';
 import { ScenarioJsonView } from './ScenarioJsonView';
 import { draftFromRaw, draftFromText, scenarioText, type ScenarioDraft } from './scenarioDraft';
 import './runs.css';
-import { showModal } from '../ui/showModal';
+import { ModalDialog } from '../ui/ModalDialog';
 
 interface Props {
   readonly workflowId: string;
@@ -52,7 +52,6 @@ export function RunDialog({ workflowId, doc, initialMode, flush, onClose }: Prop
   const name = useWorkspace(
     (state) => state.workflows.find((item) => item.id === workflowId)?.name ?? doc.name,
   );
-  const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(() => firstDraft(workflowId));
   const [inputProblem, setInputProblem] = useState<string | null>(null);
   const [catalog, setCatalog] = useState<Catalog | null>(null);
@@ -61,7 +60,6 @@ export function RunDialog({ workflowId, doc, initialMode, flush, onClose }: Prop
   const [starting, setStarting] = useState(false);
 
   useEffect(() => {
-    showModal(ref.current);
     let cancelled = false;
     client['catalog.get']({}).then(
       (found) => !cancelled && setCatalog(found),
@@ -103,14 +101,10 @@ export function RunDialog({ workflowId, doc, initialMode, flush, onClose }: Prop
   };
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="dialog run-dialog"
       aria-labelledby="run-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      onClose={onClose}
       onKeyDown={(event) => {
         if (event.key !== 'Enter' || event.defaultPrevented || keepsEnter(event.target)) return;
         event.preventDefault();
@@ -200,6 +194,6 @@ export function RunDialog({ workflowId, doc, initialMode, flush, onClose }: Prop
           {starting ? 'Starting…' : mode === 'debug' ? 'Start debugging' : 'Start run'}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
 import './importReport.css';
-import { showModal } from '../ui/showModal';
+import { ModalDialog } from '../ui/ModalDialog';
 
 const ACTION_WORDS = {
   skipped: 'Not imported',
@@ -19,23 +18,15 @@ const ACTION_WORDS = {
 export function ImportReportDialog() {
   const report = useWorkspace((state) => state.importReport);
   const dismiss = useWorkspace((state) => state.dismissImportReport);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (report) showModal(ref.current);
-  }, [report]);
   if (!report) return null;
   const { fileName, entries, title, sourceColumn } = report;
   // A derived document's report: a skipped element was left out, not "not imported".
   const words = title ? { ...ACTION_WORDS, skipped: 'Left out' } : ACTION_WORDS;
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="dialog import-report-dialog"
       aria-labelledby="import-report-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        dismiss();
-      }}
+      onClose={dismiss}
     >
       <h2 id="import-report-title">{title ?? `Imported “${fileName}”`}</h2>
       <p className="dialog-body">
@@ -72,6 +63,6 @@ export function ImportReportDialog() {
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

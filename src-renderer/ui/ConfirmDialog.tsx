@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { showModal } from './showModal';
+import { ModalDialog } from './ModalDialog';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -17,20 +16,8 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    showModal(ref.current);
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="confirm-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog className="dialog" aria-labelledby="confirm-title" onClose={onCancel}>
       <h2 id="confirm-title">{title}</h2>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
@@ -41,6 +28,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
