@@ -155,13 +155,13 @@ function publishAgain(
   eventId: string,
 ): string {
   const { correlationId, payload } = recordPublish(step, world, event, eventId, true);
-  const map = mapOf(world);
-  const nodes = event.node ? [event.node] : [];
-  for (const node of nodes)
-    for (const subscription of map?.broker.subscriptions[node] ?? []) {
-      const delivery = { eventId, type: event.type, node, payload, correlationId, subscription };
-      scheduleDelivery(world, step, { ...delivery, attempt: 1, duplicate: true }, 0);
-    }
+  const { node, type } = event;
+  // A reaction always names the event type node it publishes.
+  if (!node) return eventId;
+  for (const subscription of mapOf(world)?.broker.subscriptions[node] ?? []) {
+    const delivery = { eventId, type, node, payload, correlationId, subscription };
+    scheduleDelivery(world, step, { ...delivery, attempt: 1, duplicate: true }, 0);
+  }
   return eventId;
 }
 
@@ -203,6 +203,9 @@ function orderingKeyOf(world: RunWorld, payload: Record<string, unknown>): strin
   return value === undefined ? String(payload.correlationId) : JSON.stringify(value);
 }
 
+/** Where a deduplicating reaction's inbox keeps an event it has handled. */
+const inboxKey = (reaction: string, eventId: string) => `${reaction}|${eventId}`;
+
 /** A delivery as the journal keeps it. */
 function deliveryRecord(
   delivery: Delivery & { deliveryId: string },
@@ -242,8 +245,8 @@ export async function deliver(world: RunWorld, item: AgendaRow, step: StepBuilde
     step.schedule(until, 'delivery', item.actor, item.data);
     return;
   }
-  const inboxKey = `${delivery.subscription.reaction}|${delivery.eventId}`;
-  if (delivery.subscription.deduplicates && world.state.inbox?.[inboxKey]) {
+  const handled = world.state.inbox?.[inboxKey(delivery.subscription.reaction, delivery.eventId)];
+  if (delivery.subscription.deduplicates && handled) {
     // The service has handled this event: its inbox drops the copy, which is acknowledged.
     step.record('delivery', item.actor, deliveryRecord(delivery, { dropped: true }));
     step.record('settle', item.actor, {
@@ -393,24 +396,19 @@ const settle: Requester = (world, actor, request, step) => {
     eventId: delivery?.eventId,
     outcome,
   });
+  const map = mapOf(world);
+  const subscription = delivery?.reaction
+    ? map?.broker.subscriptions[delivery.eventType]?.find((s) => s.reaction === delivery.reaction)
+    : undefined;
   // Handled (not given back): a deduplicating reaction's inbox keeps the event's id.
-  if (outcome !== 'rejected' && delivery?.reaction && delivery.eventId) {
-    const subscription = mapOf(world)?.broker.subscriptions[delivery.eventType]?.find(
-      (s) => s.reaction === delivery.reaction,
-    );
-    if (subscription?.deduplicates)
-      world.state.inbox = {
-        ...world.state.inbox,
-        [`${delivery.reaction}|${delivery.eventId}`]: true,
-      };
-  }
+  if (outcome !== 'rejected' && subscription?.deduplicates && delivery?.eventId)
+    world.state.inbox = {
+      ...world.state.inbox,
+      [inboxKey(subscription.reaction, delivery.eventId)]: true,
+    };
   if (outcome === 'rejected' && delivery && delivery.reaction) {
     const broker = settings(world);
     const attempt = delivery.attempt ?? 1;
-    const map = mapOf(world);
-    const subscription = map?.broker.subscriptions[delivery.eventType]?.find(
-      (s) => s.reaction === delivery.reaction,
-    );
     if (attempt < broker.maxDeliveries && subscription) {
       const deliveryId = `d${++world.state.nextDelivery}`;
       step.schedule(world.nowMs + broker.redeliveryDelayMs, 'delivery', `svc:${node}`, {
