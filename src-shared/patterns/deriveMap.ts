@@ -333,6 +333,9 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
     condition?: string,
     maxAttempts?: number,
   ) => {
+    // Only what the service's mock really does: a map on an at-least-once broker needs it. Where
+    // it is not, the consumer keeps an inbox: the flow calls the step once per instance.
+    const idempotent = honours(service, operation);
     connections.push({
       id: unique(`react_${event}_${id}`, ids),
       source: event,
@@ -343,10 +346,8 @@ export function deriveMap(flow: WorkflowDocument): DerivedMap {
         operations: [{ operation, ...(input === undefined ? {} : { input }) }],
         emitsOnSuccess,
         emitsOnFailure,
-        // Only what the service's mock really does: a map on an at-least-once broker needs it.
-        idempotent: honours(service, operation),
-        // Where it is not, the consumer keeps an inbox: the flow calls the step once per instance.
-        ...(honours(service, operation) ? {} : { deduplicates: true }),
+        idempotent,
+        ...(idempotent ? {} : { deduplicates: true }),
         ...(maxAttempts !== undefined && maxAttempts > 1 ? { maxAttempts } : {}),
       },
     });
