@@ -77,7 +77,11 @@ export async function createDocument(page: Page, kind: 'flow' | 'map'): Promise<
     .first()
     .click();
   await expect.poll(() => tabs.count()).toBe(before + 1);
-  const name = (await page.getByRole('tab', { selected: true }).textContent())?.trim() ?? '';
+  // The new tab reads "Opening…" until the workspace's list has the new workflow.
+  const selected = page.getByRole('tab', { selected: true });
+  const nameOf = async () => (await selected.textContent())?.trim() ?? '';
+  await expect.poll(nameOf).not.toBe('Opening…');
+  const name = await nameOf();
   await front(page).getByRole('heading', { name, exact: true, level: 1 }).waitFor();
   return name;
 }
