@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { MenuCommand } from '../../src-shared/contract/contract';
 import type { Platform } from '../platform/Platform';
 import { panelForShortcut, togglePanel, type PanelId } from './panelLayout';
@@ -16,7 +16,7 @@ const panelOfCommand: Partial<Record<MenuCommand, PanelId>> = {
  * same keys there.
  */
 export function usePanelShortcuts(platform: Platform) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (platform.kind === 'desktop') return;
       const panel = panelForShortcut(event);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useDocumentActive, useEditorStore } from '../editor/EditorContext';
 import { isCollapseShortcut, toggleCollapseCommand } from './collapseCommand';
 
@@ -10,7 +10,7 @@ const isTyping = (target: EventTarget | null) =>
 export function useCollapseShortcut() {
   const store = useEditorStore();
   const active = useDocumentActive();
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isCollapseShortcut(event) || isTyping(event.target)) return;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useDocumentActive } from '../editor/EditorContext';
 import type { DebugActions } from './useDebugActions';
 
@@ -13,7 +13,7 @@ const isTyping = (target: EventTarget | null) =>
  */
 export function useDebugShortcuts(actions: DebugActions, attached: boolean) {
   const active = useDocumentActive();
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.altKey || event.metaKey) return;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { usePlatform } from '../platform/PlatformContext';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { copy, duplicate, paste } from './clipboard';
@@ -19,7 +19,7 @@ export function useDocumentShortcuts({ saveVersion }: { saveVersion: () => void 
   const active = useDocumentActive();
   const reportError = useWorkspace((state) => state.reportError);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Only the document in front takes the keyboard and the menu.
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 /** A key that runs a layout verb: `mod` is Ctrl (⌘ on a Mac), `alt` is Alt (⌥). */
 export interface LayoutShortcut {
@@ -30,10 +30,10 @@ export function describeShortcut({
 export function useLayoutShortcuts(shortcuts: readonly LayoutShortcut[], active: boolean) {
   // The latest shortcuts, without listening again on every render.
   const current = useRef(shortcuts);
-  useEffect(() => {
+  useLayoutEffect(() => {
     current.current = shortcuts;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;

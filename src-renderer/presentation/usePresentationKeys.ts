@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 
 export interface PresentationKeys {
   readonly next: () => void;
@@ -12,7 +12,7 @@ export interface PresentationKeys {
  * Delete) can see them. Space and Enter on a focused button still press that button.
  */
 export function usePresentationKeys({ next, previous, leave }: PresentationKeys): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const actions = new Map<string, () => void>([
       ['ArrowRight', next],
       [' ', next],

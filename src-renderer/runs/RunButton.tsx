@@ -1,5 +1,5 @@
 import { Play } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { RunMode } from '../../src-shared/runtime/debug';
 import { useDocumentActive, useEditor, useEditorStore } from '../editor/EditorContext';
 import { RunDialog } from './RunDialog';
@@ -21,7 +21,9 @@ export function RunButton({ workflowId }: { workflowId: string }) {
   const [opened, setOpened] = useState<RunMode | null>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // A layout effect: F5 works from the moment the button is on screen, not a frame later (a test
+  // that pressed F5 as soon as it saw the button lost the key when React ran effects after it).
+  useLayoutEffect(() => {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const mode = runShortcut(event);

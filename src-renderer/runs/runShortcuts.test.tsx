@@ -59,4 +59,23 @@ describe('the run dialog and runs dashboard from the keyboard (the whole app in 
     expect(screen.getByRole('radio', { name: /Debug/ })).toHaveProperty('checked', true);
     expect(screen.getByRole('button', { name: 'Start debugging' })).toBeTruthy();
   });
+
+  it('takes F5 from the moment Run… is on screen (the key is not lost while React settles)', async () => {
+    const { workflow } = await importExample(platform, 'order-saga');
+    localStorage.setItem('baton.lastOpen', workflow.id);
+    // Press F5 in the same task that puts the button on screen, before any later effects run.
+    const pressed = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const buttons = [...document.querySelectorAll('button')];
+        if (!buttons.some((button) => button.textContent === 'Run…')) return;
+        observer.disconnect();
+        fireEvent.keyDown(window, { key: 'F5' });
+        resolve();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    render(<App platform={platform} />);
+    await pressed;
+    expect(screen.queryByRole('dialog', { name: 'Run “Order saga”' })).not.toBeNull();
+  });
 });

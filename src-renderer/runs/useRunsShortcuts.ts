@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { Platform } from '../platform/Platform';
 import type { WorkspaceStore } from '../app/workspaceStore';
 
@@ -14,7 +14,7 @@ export const isRunsShortcut = (event: KeyboardEvent) =>
  * in the desktop app, from the View menu, whose accelerator takes the same keys there.
  */
 export function useRunsShortcuts(platform: Platform, store: WorkspaceStore) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const { showRuns, setShowRuns } = store.getState();
       if (isRunsShortcut(event)) {
