@@ -87,6 +87,8 @@ export class Runtime {
   private readonly realStart = new Map<string, { wall: number; virtual: number }>();
   /** Runs a `step` call is taking steps of (the loop leaves them alone). */
   private readonly stepping = new Set<string>();
+  /** Element names of pinned documents, by definition hash (a definition never changes). */
+  private readonly elementNames = new Map<string, Readonly<Record<string, string>>>();
   private loop: { stop: boolean; wake: () => void } | null = null;
   private closed = false;
 
@@ -626,13 +628,22 @@ export class Runtime {
 
   /** The workspace's runs, newest first, filtered. */
   list(filter: RunFilter = {}): RunSummary[] {
-    return this.store.list(filter).map((row) => summaryOf(row));
+    return this.store.list(filter).map((row) => summaryOf(row, this.namesOf(row)));
   }
 
   summary(runId: string): RunSummary {
     const row = this.store.runByUid(runId);
     if (!row) throw new BatonError('not-found', `there is no run ${runId}`);
-    return summaryOf(row);
+    return summaryOf(row, this.namesOf(row));
+  }
+
+  private namesOf(row: RunRow): Readonly<Record<string, string>> {
+    let names = this.elementNames.get(row.definitionHash);
+    if (!names) {
+      names = this.definitionOf(row).root.names;
+      this.elementNames.set(row.definitionHash, names);
+    }
+    return names;
   }
 
   definitionOf(row: RunRow): RunDefinition {

@@ -278,6 +278,7 @@ describe('forcing the next outcome', () => {
       const summary = runtime.summary(row.uid);
       if (summary.status !== 'paused') break;
       expect(summary.active).toEqual(['chargePayment']);
+      expect(summary.activeNames).toEqual(['Charge payment']);
       stops += 1;
       await runtime.nextOutcome(row.uid, { key: 'chargePayment', outcome: 'fail' });
       runtime.resume(row.uid);

@@ -4,11 +4,13 @@ import type { WorldState } from './RunWorld';
 
 /**
  * A run as lists show it, from its row alone (no journal read): where it is, why it is paused,
- * the elements it is at and its retries (kept in its world state as steps happen).
+ * the elements it is at and its retries (kept in its world state as steps happen). `names` are
+ * the element names of the run's pinned document, by id.
  */
-export function summaryOf(row: RunRow): RunSummary {
+export function summaryOf(row: RunRow, names: Readonly<Record<string, string>>): RunSummary {
   const state = JSON.parse(row.state) as WorldState;
   const final = FINAL_STATUSES.has(row.status);
+  const active = final ? [] : [...new Set(Object.values(state.active ?? {}).flat())];
   return {
     runId: row.uid,
     name: row.name,
@@ -24,7 +26,8 @@ export function summaryOf(row: RunRow): RunSummary {
     seq: state.seq,
     mode: row.mode,
     ...(row.stop && row.paused && !final ? { stop: row.stop } : {}),
-    active: final ? [] : [...new Set(Object.values(state.active ?? {}).flat())],
+    active,
+    activeNames: active.map((id) => (Object.hasOwn(names, id) ? names[id] : undefined) ?? id),
     retries: state.retries ?? 0,
     parentRunId: row.parentRun,
     forkedAtSeq: row.forkedAt,

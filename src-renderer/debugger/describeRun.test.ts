@@ -22,6 +22,7 @@ const summary = (change: Partial<RunSummary>): RunSummary => ({
   seq: 10,
   mode: 'debug',
   active: [],
+  activeNames: [],
   retries: 0,
   parentRunId: null,
   forkedAtSeq: null,

@@ -44,7 +44,7 @@ export const RunRow = memo(function RunRow({ run, selected, documentExists, acti
         {!documentExists && <span className="runs-hint"> (deleted)</span>}
         <span className="run-id">{run.runId}</span>
       </td>
-      <td className="run-active">{run.active.length ? run.active.join(', ') : '—'}</td>
+      <td className="run-active">{run.activeNames.length ? run.activeNames.join(', ') : '—'}</td>
       <td className="run-number">{run.retries}</td>
       <td className="run-correlation">{run.correlationId}</td>
       <td>

@@ -172,6 +172,8 @@ describe('the runs dashboard (jsdom, real services on in-memory SQLite)', () => 
       );
       renderInWorkspace(platform, <RunsDashboard />);
       await waitFor(() => expect(within(rowOf(runId)).getByText('Waiting')).toBeTruthy());
+      // Where it waits, by the element's name rather than its id
+      expect(within(rowOf(runId)).getByText('Collect documents')).toBeTruthy();
       expect(
         within(rowOf(compensatedRun)).queryByRole('button', { name: 'Cancel run' }),
       ).toBeNull();

@@ -18,6 +18,7 @@ const run = (runId: string, fields: Partial<RunSummary> = {}): RunSummary => ({
   seq: 1,
   mode: 'run',
   active: [],
+  activeNames: [],
   retries: 0,
   parentRunId: null,
   forkedAtSeq: null,

@@ -171,6 +171,8 @@ export interface RunSummary {
   readonly stop?: DebugStop;
   /** The elements the instance is at now (calling, waiting, retrying…); empty once it ended. */
   readonly active: readonly string[];
+  /** The same elements by the names they had in the run's document (an id where it had none). */
+  readonly activeNames: readonly string[];
   /** Attempts after the first, over all its calls so far. */
   readonly retries: number;
   /** For a branch: the run it was forked from and the journal entry it branched after. */
