@@ -1,13 +1,15 @@
 import { useStoreApi, ViewportPortal, type Edge } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
+import type { ElementRunState } from '../../src-shared/runtime/runView';
 import type { Diagnostic } from '../../src-shared/validation/Diagnostic';
+import { useRunOverlay } from '../debugger/DebugContext';
 import { useProblems } from '../problems/DiagnosticsContext';
+import { problemMarks, runMarks } from './farMarks';
 import {
   createFarSceneBuilder,
   paintFarScene,
   reachingConnections,
   type Colours,
-  type ProblemMark,
 } from './farScene';
 import { farPaintRegion, type PaintRegion } from './farPaintRegion';
 import type { ElementFlowNode } from './toFlow';
@@ -24,30 +26,9 @@ interface FarLayerProps {
 /** How long after the zoom last changed the layer is painted again, sharp at the new zoom. */
 const SETTLE_MS = 150;
 
-const severityColour: Record<Diagnostic['severity'], string> = {
-  error: '--danger',
-  warning: '--warn',
-  info: '--accent',
-};
-const severityRank: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2 };
-
-/** The problem badges of the elements the layer paints, as `ProblemBadge` places them. */
-function problemMarks(
-  problems: ReadonlyMap<string, readonly Diagnostic[]>,
-  lookup: ReturnType<ReturnType<typeof useStoreApi<ElementFlowNode>>['getState']>['nodeLookup'],
-  hidden: ReadonlySet<string>,
-): ProblemMark[] {
-  const marks: ProblemMark[] = [];
-  for (const [id, list] of problems) {
-    const node = hidden.has(id) ? lookup.get(id) : undefined;
-    if (!node || list.length === 0) continue;
-    const worst = list.reduce((a, b) =>
-      severityRank[b.severity] < severityRank[a.severity] ? b : a,
-    );
-    const { x, y } = node.internals.positionAbsolute;
-    marks.push({ x: x + (node.measured.width ?? 0), y, colour: severityColour[worst.severity] });
-  }
-  return marks;
+interface Marked {
+  readonly problems: ReadonlyMap<string, readonly Diagnostic[]>;
+  readonly states: Readonly<Record<string, ElementRunState>> | undefined;
 }
 
 const sameItems = (a: readonly Edge[], b: readonly Edge[]) =>
@@ -89,14 +70,16 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
   const arrowsRef = useRef<SVGPathElement>(null);
   const store = useStoreApi<ElementFlowNode>();
   const problems = useProblems((state) => state.byElement);
+  // The elements' states in the run shown (undefined while the document is edited).
+  const states = useRunOverlay((source) => source.view?.elements);
 
   // What the layer paints, read when it paints (not a reason to start over).
-  const inputs = useRef({ edges, hidden, problems });
+  const inputs = useRef({ edges, hidden, problems, states });
   const repaint = useRef<(() => void) | null>(null);
   useEffect(() => {
-    inputs.current = { edges, hidden, problems };
+    inputs.current = { edges, hidden, problems, states };
     repaint.current?.();
-  }, [edges, hidden, problems]);
+  }, [edges, hidden, problems, states]);
 
   useEffect(() => {
     const context = canvas?.getContext('2d');
@@ -105,19 +88,31 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
     if (!canvas || !context || !moving || !arrows) return;
     const colours = resolvedColours(canvas);
     const scenes = createFarSceneBuilder();
-    let painted: { region: PaintRegion; still: unknown; problems: unknown } | undefined;
+    let painted: { region: PaintRegion; still: unknown; marked: Marked } | undefined;
+    // The badges and run outlines are painted again when either changed.
+    const markedNow = (): Marked => ({
+      problems: inputs.current.problems,
+      states: inputs.current.states,
+    });
+    const sameMarks = (a: Marked | undefined, b: Marked) =>
+      a?.problems === b.problems && a.states === b.states;
     let frame = 0;
     let later: ReturnType<typeof setTimeout> | undefined;
     let settle: ReturnType<typeof setTimeout> | undefined;
     const paintStill = (sharpen: boolean) => {
       later = undefined;
-      const { edges: shown, hidden: unshown, problems: marked } = inputs.current;
+      const { edges: shown, hidden: unshown } = inputs.current;
+      const marked = markedNow();
       const { nodeLookup, transform, width, height } = store.getState();
       const ratio = window.devicePixelRatio || 1;
       const region = farPaintRegion(painted?.region, transform, width, height, ratio, sharpen);
       const still = scenes.build(nodeLookup, shown, unshown);
       canvas.dataset.elements = String(still.elementCount);
-      if (painted?.region === region && painted.still === still && painted.problems === marked) {
+      if (
+        painted?.region === region &&
+        painted.still === still &&
+        sameMarks(painted.marked, marked)
+      ) {
         // Only the zoom changed, within what is painted: sharpen it once the zoom settles.
         if (region.zoom !== transform[2]) {
           clearTimeout(settle);
@@ -128,9 +123,9 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
       // A few elements changed (one mounted under the pointer, dropped, renamed) on a canvas
       // painted for the same view: only their areas are painted again, not the whole canvas.
       const { changes } = still;
-      const sameView = painted?.region === region && painted.problems === marked;
+      const sameView = painted?.region === region && sameMarks(painted.marked, marked);
       const areas = sameView && changes?.since === painted?.still ? changes?.areas : undefined;
-      painted = { region, still, problems: marked };
+      painted = { region, still, marked };
       if (!areas) {
         canvas.width = region.pixelWidth;
         canvas.height = region.pixelHeight;
@@ -141,7 +136,11 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
           height: `${region.height}px`,
         });
       }
-      const marks = problemMarks(marked, nodeLookup, unshown);
+      const marks = {
+        problems: problemMarks(marked.problems, nodeLookup, unshown),
+        runs: runMarks(marked.states, nodeLookup, unshown),
+      };
+      canvas.dataset.runMarks = String(marks.runs.length);
       paintFarScene(context, still, region, colours, marks, areas);
     };
     /**
@@ -166,7 +165,7 @@ export function FarLayer({ edges: given, hidden, theme }: FarLayerProps) {
         ? farPaintRegion(painted.region, transform, width, height, ratio, false)
         : undefined;
       if (!painted) paintStill(false);
-      else if (!still || region !== painted.region || painted.problems !== inputs.current.problems)
+      else if (!still || region !== painted.region || !sameMarks(painted.marked, markedNow()))
         later ??= setTimeout(() => paintStill(false), 0);
       else paintStill(false);
     };

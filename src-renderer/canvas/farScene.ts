@@ -2,6 +2,7 @@ import { getSmoothStepPath, Position, type Edge, type InternalNode } from '@xyfl
 import type { ElementType } from '../../src-shared/model/elementTypes';
 import type { PaintRegion } from './farPaintRegion';
 import { changedAreas, type Area, type SceneSource } from './farSceneChanges';
+import type { ProblemMark, RunMark } from './farMarks';
 import type { ElementFlowNode } from './toFlow';
 
 /** How an element is drawn far out: its outline, and the colours styles.css gives it (CSS names). */
@@ -55,6 +56,9 @@ const looks: Record<ElementType, Look> = {
   service: box('--service', '--service-stroke', 4),
   eventType: box('--event', '--event-stroke', 24),
 };
+
+/** Whether an element of this type is drawn round (its run mark is a ring, not a box). */
+export const isRound = (type: ElementType): boolean => looks[type].outline === 'circle';
 
 /** Containers are drawn first, behind what they contain (as `toNodes` gives them `zIndex: -1`). */
 const behind = new Set<ElementType>(['lane', 'group', 'subProcess']);
@@ -249,15 +253,17 @@ export function createFarSceneBuilder() {
 /** The colours the scene is painted with: styles.css's custom properties as the canvas resolves them. */
 export type Colours = (name: string) => string;
 
-/** A problem badge far out: a dot in its severity's colour at the element's top right corner. */
-export interface ProblemMark {
-  readonly x: number;
-  readonly y: number;
-  readonly colour: string;
+/** What is painted over the elements: problem badges and the run's state outlines. */
+export interface FarMarks {
+  readonly problems: readonly ProblemMark[];
+  readonly runs: readonly RunMark[];
 }
 
 /** The radius of a problem badge (16 px across in styles.css), at least 3 screen pixels far out. */
 const BADGE_RADIUS = 8;
+/** A run mark is 3 px wide 5 px outside the element (`.run-mark`), at least 3 screen pixels far out. */
+const RUN_MARK_WIDTH = 3;
+const RUN_MARK_GAP = 5;
 
 /**
  * Paints `scene` into the canvas covering `region`, or only `areas` of it (flow coordinates: what
@@ -269,7 +275,7 @@ export function paintFarScene(
   scene: FarScene,
   region: PaintRegion,
   colours: Colours,
-  marks: readonly ProblemMark[] = [],
+  marks: FarMarks,
   areas?: readonly Area[],
 ): void {
   const { width, height } = context.canvas;
@@ -307,11 +313,34 @@ export function paintFarScene(
     context.lineWidth = Math.max(look.lineWidth, pixel);
     context.stroke(path);
   }
-  for (const { x, y, colour } of marks) {
+  paintRunMarks(context, marks.runs, colours, pixel);
+  for (const { x, y, colour } of marks.problems) {
     context.fillStyle = colours(colour);
     context.beginPath();
     context.arc(x, y, radius, 0, Math.PI * 2);
     context.fill();
   }
   context.restore();
+}
+
+function paintRunMarks(
+  context: CanvasRenderingContext2D,
+  marks: readonly RunMark[],
+  colours: Colours,
+  pixel: number,
+): void {
+  const lineWidth = Math.max(RUN_MARK_WIDTH, 3 * pixel);
+  const gap = RUN_MARK_GAP + lineWidth / 2 - RUN_MARK_WIDTH / 2;
+  context.lineWidth = lineWidth;
+  for (const { x, y, width, height, round, colour } of marks) {
+    context.strokeStyle = colours(colour);
+    context.beginPath();
+    if (round) {
+      const r = Math.min(width, height) / 2 + gap;
+      context.arc(x + width / 2, y + height / 2, r, 0, Math.PI * 2);
+    } else {
+      context.roundRect(x - gap, y - gap, width + gap * 2, height + gap * 2, 10 + gap);
+    }
+    context.stroke();
+  }
 }

@@ -116,4 +116,58 @@ describe('a large diagram zoomed out too far to read', () => {
     await expect.poll(() => layer.getAttribute('data-elements')).toBe('1001');
     expect((await onPage(page, task.id)).zoom).toBeCloseTo(0.1, 2);
   });
+
+  it('shows a run on the canvas it paints: each element it reached is outlined in its state’s colour', async () => {
+    // Given a run of the same diagram, finished by the host
+    const flow = await call<{ id: string; name: string }>('workflows.import', {
+      text: JSON.stringify(doc),
+      name: 'Large run',
+    });
+    const run = await call<{ runId: string }>('runs.start', { id: flow.id, scenario: {}, seed: 3 });
+    const ended = ['completed', 'compensated', 'failed', 'needs-attention'];
+    await expect
+      .poll(
+        async () =>
+          (await call<{ status: string }[]>('runs.list', { query: run.runId }))[0]?.status,
+        { timeout: 60_000, interval: 500 },
+      )
+      .toSatisfy((status: string | undefined) => ended.includes(status ?? ''));
+
+    // When it is opened on the diagram, zoomed out to fit
+    const page = await openApp(session);
+    await page.getByRole('button', { name: 'Large run (flow)', exact: true }).click();
+    const layer = front(page).locator('canvas.far-layer');
+    await expect.poll(() => layer.getAttribute('data-elements')).toBe('1001');
+    expect(await layer.getAttribute('data-run-marks')).toBe('0');
+    await front(page).getByRole('button', { name: 'Debug' }).click();
+    await front(page)
+      .getByRole('menuitem', { name: new RegExp(`^Open ${run.runId}`) })
+      .click();
+
+    // Then the layer outlines the elements the run reached, none of them a node in the DOM
+    await expect
+      .poll(async () => Number(await layer.getAttribute('data-run-marks')), { timeout: 20_000 })
+      .toBeGreaterThan(100);
+    expect(await front(page).locator('.react-flow__node').count()).toBe(0);
+    // And the start event's ring is painted in the completed colour (#1f8a4c)
+    const start = doc.diagram.shapes.start!;
+    const green = await layer.evaluate((canvas: HTMLCanvasElement, at) => {
+      const region = { x: parseFloat(canvas.style.left), y: parseFloat(canvas.style.top) };
+      const scale = canvas.width / parseFloat(canvas.style.width);
+      const context = canvas.getContext('2d')!;
+      const left = Math.round((at.x - 60 - region.x) * scale);
+      const top = Math.round((at.y - 60 - region.y) * scale);
+      const size = Math.round(160 * scale);
+      const { data } = context.getImageData(left, top, size, size);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const near = (value: number, want: number) => Math.abs(value - want) < 24;
+        if (near(data[i]!, 0x1f) && near(data[i + 1]!, 0x8a) && near(data[i + 2]!, 0x4c))
+          count += 1;
+      }
+      return count;
+    }, start);
+    expect(green).toBeGreaterThan(10);
+    await screenshot(page, 'e2e-large-far-run');
+  });
 });
