@@ -11,6 +11,15 @@ export interface DeriveReportEntry {
 /** Which derived elements stand for one source element (both views highlight together). */
 export type ElementMapping = Readonly<Record<string, readonly string[]>>;
 
+/** The report entry for one source element (its id and type), in the order the report lists them. */
+export function reportEntry(
+  element: { readonly id: string; readonly type: string },
+  action: DeriveReportEntry['action'],
+  detail: string,
+): DeriveReportEntry {
+  return { elementId: element.id, type: element.type, action, detail };
+}
+
 /** One report line, as the CLI or the app would list it. */
 export function formatDeriveReportEntry(entry: DeriveReportEntry): string {
   return `${entry.action} ${entry.type} ${entry.elementId}: ${entry.detail}`;
