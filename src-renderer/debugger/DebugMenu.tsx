@@ -1,3 +1,4 @@
+import { Bug } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../src-shared/runtime/runReport';
 import { useWorkspace } from '../app/WorkspaceContext';
@@ -16,7 +17,11 @@ const RECENT_RUNS = 8;
  */
 export function DebugMenu({ workflowId }: { workflowId: string }) {
   return (
-    <DropdownMenu label="Debug" title="Debug the draft, or open one of its runs in the debugger">
+    <DropdownMenu
+      label="Debug"
+      icon={Bug}
+      title="Debug the draft, or open one of its runs in the debugger"
+    >
       {(close) => <DebugMenuItems workflowId={workflowId} close={close} />}
     </DropdownMenu>
   );

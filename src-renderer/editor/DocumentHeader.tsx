@@ -1,4 +1,4 @@
-import { Redo2, Undo2 } from 'lucide-react';
+import { Download, Redo2, Undo2 } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { EngineExportMenu } from '../export/EngineExportMenu';
@@ -85,9 +85,11 @@ export function DocumentHeader({ workflowId }: { workflowId: string }) {
         <button
           type="button"
           onClick={() => void exportDocument()}
+          aria-label="Export"
           title="Download as a Baton JSON file"
         >
-          Export
+          <Download size={14} aria-hidden="true" />
+          <span className="button-label">Export</span>
         </button>
         <ExportMenu workflowId={workflowId} />
         <EngineExportMenu workflowId={workflowId} />

@@ -1,3 +1,4 @@
+import { FileCode2 } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import { DropdownMenu } from '../ui/DropdownMenu';
 import type { EngineExport, EngineFormat } from '../../src-shared/contract/contract';
@@ -64,6 +65,7 @@ export function EngineExportMenu({ workflowId }: { workflowId: string }) {
   return (
     <DropdownMenu
       label="Formats"
+      icon={FileCode2}
       title="Download as BPMN 2.0, or for an engine: XState, AWS Step Functions, AsyncAPI"
       className="engine-menu"
       after={shownReport}

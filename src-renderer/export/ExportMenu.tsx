@@ -1,3 +1,4 @@
+import { ImageDown } from 'lucide-react';
 import { useCallback } from 'react';
 import { DropdownMenu } from '../ui/DropdownMenu';
 import { useWorkspace } from '../app/WorkspaceContext';
@@ -29,7 +30,7 @@ export function ExportMenu({ workflowId }: { workflowId: string }) {
   );
 
   return (
-    <DropdownMenu label="Image" title="Download the diagram as a picture">
+    <DropdownMenu label="Image" icon={ImageDown} title="Download the diagram as a picture">
       {(close) => (
         <>
           <button

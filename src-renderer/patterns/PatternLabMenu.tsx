@@ -1,3 +1,4 @@
+import { FlaskConical } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import { useWorkspace } from '../app/WorkspaceContext';
 import { useEditorStore } from '../editor/EditorContext';
@@ -44,6 +45,7 @@ export function PatternLabMenu({ workflowId }: { workflowId: string }) {
     <>
       <DropdownMenu
         label="Pattern lab"
+        icon={FlaskConical}
         title="Derive the other style of this document, or compare it with another"
       >
         {(close) => [

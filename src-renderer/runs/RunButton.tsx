@@ -50,11 +50,12 @@ export function RunButton({ workflowId }: { workflowId: string }) {
         ref={button}
         type="button"
         className="run-button"
+        aria-label="Run…"
         onClick={() => setOpened('run')}
         title="Run against mock services (F5), or debug step by step (Ctrl+F5)"
       >
         <Play size={15} aria-hidden="true" />
-        Run…
+        <span className="button-label is-kept">Run…</span>
       </button>
       {opened && (
         <RunDialog

@@ -1,9 +1,11 @@
-import { ChevronDown } from 'lucide-react';
+import { ChevronDown, type LucideIcon } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 interface DropdownMenuProps {
   /** The trigger's text, also the menu's accessible name. */
   readonly label: string;
+  /** Shown before the label; in a narrow document header only the icon is (`.button-label`). */
+  readonly icon?: LucideIcon;
   readonly title: string;
   /** The menu's items (`role="menuitem"` buttons), given a way to close the menu. */
   readonly children: (close: () => void) => ReactNode;
@@ -17,7 +19,14 @@ interface DropdownMenuProps {
  * the focus, ↑ and ↓ move between items, Escape closes it and gives the focus back to the
  * button, and a click or focus outside closes it.
  */
-export function DropdownMenu({ label, title, children, className, after }: DropdownMenuProps) {
+export function DropdownMenu({
+  label,
+  icon: Icon,
+  title,
+  children,
+  className,
+  after,
+}: DropdownMenuProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -58,12 +67,15 @@ export function DropdownMenu({ label, title, children, className, after }: Dropd
         ref={trigger}
         type="button"
         aria-haspopup="menu"
+        aria-label={label}
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         title={title}
         onClick={() => setOpen((value) => !value)}
       >
-        {label} <ChevronDown size={14} aria-hidden="true" />
+        {Icon && <Icon size={14} aria-hidden="true" />}
+        <span className="button-label">{label}</span>
+        <ChevronDown size={14} aria-hidden="true" />
       </button>
       {open && (
         <div

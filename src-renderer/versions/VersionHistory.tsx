@@ -66,10 +66,12 @@ export function VersionHistory({ workflowId }: { workflowId: string }) {
         type="button"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
+        aria-label="History"
         title="Saved versions: compare one with the draft or restore it"
         onClick={() => setOpen((value) => !value)}
       >
-        <History size={14} aria-hidden="true" /> History
+        <History size={14} aria-hidden="true" />
+        <span className="button-label">History</span>
       </button>
       {open && (
         <div id={panelId} className="version-history-panel" role="dialog" aria-label="History">
