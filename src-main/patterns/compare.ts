@@ -12,7 +12,7 @@ import type {
 import type { Scenario } from '../../src-shared/runtime/scenario';
 import { closeWorkspace, openWorkspace } from '../storage/openWorkspace';
 import { buildDefinition, type RunDefinition } from '../runtime/definition';
-import { RunStore, type JournalRow } from '../runtime/RunStore';
+import { RunStore } from '../runtime/RunStore';
 import { Runtime } from '../runtime/Runtime';
 import { describeDocument } from './compareCoupling';
 import { figuresOf } from './compareFigures';
@@ -56,13 +56,11 @@ export const DEFAULT_RUNS = 20;
 export const MAX_RUNS = 500;
 const SEED_SPAN = 2 ** 32;
 
-/** The comparison's runs, counted for its progress and stopped between batches when cancelled. */
-interface SweepRunner {
-  /** The scenario's runs of a definition, seeds seed, seed+1, …, all run to idle together. */
-  runMany(definition: RunDefinition, scenario: Scenario, name: string): Promise<Ran[]>;
-  /** A document's definition, and the services one base run of it reached. */
-  prepare(input: CompareInput): Promise<Prepared>;
-}
+/**
+ * A scenario's runs of a definition, seeds seed, seed+1, …, all run to idle together; counted for
+ * the comparison's progress, which stops between batches when cancelled.
+ */
+type RunMany = (definition: RunDefinition, scenario: Scenario, name: string) => Promise<Ran[]>;
 
 /**
  * Runs two documents with the real runtime in a scratch in-memory workspace, under the same base
@@ -86,18 +84,20 @@ export async function compareDocuments(
   const db = openWorkspace({ path: ':memory:' });
   try {
     const runtime = new Runtime({ store: new RunStore(db) });
-    const runner = sweepRunner(runtime, { base, seed, runs }, options);
+    const runMany = sweepRunner(runtime, { seed, runs }, options);
     // Both documents share what undoes what: a derived map whose catalog does not say that
     // Inventory.release undoes Inventory.reserve is measured (and judged) as its flow is.
-    const [pa, pb] = sharingUndos(await runner.prepare(a), await runner.prepare(b));
-    const shared = pa.servicesInOrder.filter((service) => pb.servicesInOrder.includes(service));
+    const [definitionA, definitionB] = sharingUndos(definitionOf(a), definitionOf(b));
     const baseRuns: [Ran[], Ran[]] = [
-      await runner.runMany(pa.definition, base, 'base'),
-      await runner.runMany(pb.definition, base, 'base'),
+      await runMany(definitionA, base, 'base'),
+      await runMany(definitionB, base, 'base'),
     ];
+    const pa = prepared(a, definitionA, baseRuns[0]);
+    const pb = prepared(b, definitionB, baseRuns[1]);
+    const shared = pa.servicesInOrder.filter((service) => pb.servicesInOrder.includes(service));
     const longest = Math.max(...baseRuns.flat().map((ran) => latencyOf(ran)), 0);
     const sweep = buildSweep(pa, pb, shared, base, longest);
-    const { results, all } = await runSweep(runner, sweep, [pa, pb], baseRuns);
+    const { results, all } = await runSweep(runMany, sweep, [pa, pb], baseRuns);
     return {
       formatVersion: 1,
       seed,
@@ -115,11 +115,11 @@ export async function compareDocuments(
 
 function sweepRunner(
   runtime: Runtime,
-  { base, seed, runs }: { base: Scenario; seed: number; runs: number },
+  { seed, runs }: { seed: number; runs: number },
   options: CompareOptions,
-): SweepRunner {
-  // Two probes, then every scenario's runs of both documents.
-  const total = 2 + SWEEP_SIZE * 2 * runs;
+): RunMany {
+  // Every scenario's runs of both documents.
+  const total = SWEEP_SIZE * 2 * runs;
   let done = 0;
   /** Lets other work in (a cancel, the UI's calls), then stops if the comparison was cancelled. */
   const checkpoint = async (finished: number, scenario: string) => {
@@ -128,31 +128,41 @@ function sweepRunner(
     await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) throw new BatonError('conflict', COMPARISON_CANCELLED);
   };
-  return {
-    async runMany(definition, scenario, name) {
-      const rows = Array.from({ length: runs }, (_, index) =>
-        runtime.startDefinition(definition, { scenario, seed: (seed + index) % SEED_SPAN }),
-      );
-      await runtime.runUntilIdle(rows.map((row) => row.uid));
-      const ran = rows.map((row) => ({
-        journal: runtime.store.journal(row.id),
-        report: runtime.report(row.uid),
-      }));
-      await checkpoint(runs, name);
-      return ran;
-    },
-    async prepare(input) {
-      const definition = buildDefinition(input.document, { services: [] }, input.resolve);
-      const [probe] = await runManyOnce(runtime, definition, base, seed);
-      await checkpoint(1, 'base');
-      return { input, definition, servicesInOrder: servicesInOrder(probe ?? [], definition) };
-    },
+  return async (definition, scenario, name) => {
+    const rows = Array.from({ length: runs }, (_, index) =>
+      runtime.startDefinition(definition, { scenario, seed: (seed + index) % SEED_SPAN }),
+    );
+    await runtime.runUntilIdle(rows.map((row) => row.uid));
+    const ran = rows.map((row) => ({
+      journal: runtime.store.journal(row.id),
+      report: runtime.report(row.uid),
+    }));
+    await checkpoint(runs, name);
+    return ran;
   };
 }
 
+const definitionOf = (input: CompareInput) =>
+  buildDefinition(input.document, { services: [] }, input.resolve);
+
+/**
+ * A document with the services its first base run (the base scenario, the first seed) reached, in
+ * order. Undo pairs only change how a report judges consistency, not what a run does, so sharing
+ * them first does not change that order.
+ */
+const prepared = (
+  input: CompareInput,
+  definition: RunDefinition,
+  baseRuns: readonly Ran[],
+): Prepared => ({
+  input,
+  definition,
+  servicesInOrder: servicesInOrder(baseRuns[0]?.journal ?? [], definition),
+});
+
 /** Every scenario of the sweep for both documents (the base runs already done), and all their runs. */
 async function runSweep(
-  runner: SweepRunner,
+  runMany: RunMany,
   sweep: readonly SweepScenario[],
   [pa, pb]: readonly [Prepared, Prepared],
   baseRuns: [Ran[], Ran[]],
@@ -163,11 +173,11 @@ async function runSweep(
     const ranA =
       scenario.name === 'base'
         ? baseRuns[0]
-        : await runner.runMany(pa.definition, scenario.scenarios[0], scenario.name);
+        : await runMany(pa.definition, scenario.scenarios[0], scenario.name);
     const ranB =
       scenario.name === 'base'
         ? baseRuns[1]
-        : await runner.runMany(pb.definition, scenario.scenarios[1], scenario.name);
+        : await runMany(pb.definition, scenario.scenarios[1], scenario.name);
     all[0].push(...ranA);
     all[1].push(...ranB);
     results.push({
@@ -185,24 +195,10 @@ async function runSweep(
  * undo for the same operation), so that compensations are counted, faults aimed at forward
  * operations only, and left-standing effects found the same way in both.
  */
-function sharingUndos(pa: Prepared, pb: Prepared): [Prepared, Prepared] {
-  const add = (own: Prepared, other: Prepared): Prepared => ({
+function sharingUndos(a: RunDefinition, b: RunDefinition): [RunDefinition, RunDefinition] {
+  const add = (own: RunDefinition, other: RunDefinition): RunDefinition => ({
     ...own,
-    definition: {
-      ...own.definition,
-      undoneBy: { ...other.definition.undoneBy, ...own.definition.undoneBy },
-    },
+    undoneBy: { ...other.undoneBy, ...own.undoneBy },
   });
-  return [add(pa, pb), add(pb, pa)];
-}
-
-async function runManyOnce(
-  runtime: Runtime,
-  definition: RunDefinition,
-  scenario: Scenario,
-  seed: number,
-): Promise<[readonly JournalRow[]]> {
-  const row = runtime.startDefinition(definition, { scenario, seed });
-  await runtime.runUntilIdle([row.uid]);
-  return [runtime.store.journal(row.id)];
+  return [add(a, b), add(b, a)];
 }
