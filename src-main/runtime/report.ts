@@ -8,6 +8,7 @@ import type {
   RunStatus,
   StepRecord,
 } from '../../src-shared/runtime/runReport';
+import { ledgerEntryOf } from '../../src-shared/runtime/runReport';
 import type { RunDefinition } from './definition';
 import type { AgendaRow, JournalRow, RunRow } from './RunStore';
 import type { WorldState } from './RunWorld';
@@ -84,17 +85,7 @@ export function buildReport(
         atMs: entry.atMs,
       });
     } else if (entry.kind === 'effect') {
-      ledger.push({
-        seq: entry.seq,
-        atMs: entry.atMs,
-        service: String(data.service),
-        operation: String(data.operation),
-        effectKey: String(data.effectKey),
-        idempotencyKey: String(data.idempotencyKey),
-        correlationId: String(data.correlationId),
-        late: data.late === true,
-        ...(str(data.elementId) ? { elementId: str(data.elementId) } : {}),
-      });
+      ledger.push(ledgerEntryOf(entry));
     } else if (entry.kind === 'dead-letter') {
       deadLetters.push({
         eventId: String(data.eventId),

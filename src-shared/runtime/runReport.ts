@@ -55,6 +55,27 @@ export interface LedgerEntry {
   readonly elementId?: string;
 }
 
+/** The ledger line an `effect` journal entry recorded (journal data is untyped). */
+export function ledgerEntryOf(entry: {
+  readonly seq: number;
+  readonly atMs: number;
+  readonly data: Readonly<Record<string, unknown>>;
+}): LedgerEntry {
+  const { data } = entry;
+  const elementId = typeof data.elementId === 'string' ? data.elementId : '';
+  return {
+    seq: entry.seq,
+    atMs: entry.atMs,
+    service: String(data.service),
+    operation: String(data.operation),
+    effectKey: String(data.effectKey),
+    idempotencyKey: String(data.idempotencyKey),
+    correlationId: String(data.correlationId),
+    late: data.late === true,
+    ...(elementId ? { elementId } : {}),
+  };
+}
+
 export type ViolationCode = 'not-undone' | 'duplicate' | 'hung' | 'dead-letter' | 'unfinished';
 
 /** Something that leaves the system inconsistent, with the journal entries that caused it. */

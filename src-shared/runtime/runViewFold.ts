@@ -10,7 +10,7 @@
  * document in runViewDocumentIndex.ts and the timeline in runViewTimeline.ts.
  */
 import type { JournalEntry } from '../contract/contract';
-import type { RunStatus } from './runReport';
+import { ledgerEntryOf, type RunStatus } from './runReport';
 import {
   applyDeadLetter,
   applyDelivery,
@@ -156,19 +156,6 @@ function applyResult({ state, entry, doc, index, actor }: FoldStep): void {
 
 /** A side effect was recorded: one more line of the ledger. */
 function applyEffect({ state, entry, index, grow }: FoldStep): void {
-  const data = entry.data;
-  if (grow) {
-    index.ledger.push({
-      seq: entry.seq,
-      atMs: entry.atMs,
-      service: String(data.service),
-      operation: String(data.operation),
-      effectKey: String(data.effectKey),
-      idempotencyKey: String(data.idempotencyKey),
-      correlationId: String(data.correlationId),
-      late: data.late === true,
-      ...(text(data.elementId) ? { elementId: text(data.elementId) } : {}),
-    });
-  }
+  if (grow) index.ledger.push(ledgerEntryOf(entry));
   state.ledgerLength += 1;
 }

@@ -55,18 +55,8 @@ export class TimelineBuilder {
     const service = text(data.service);
     if (service !== undefined && elementId !== null) this.serviceOfElement.set(elementId, service);
     const start = (kind: TimelineBar['kind'], row: string, label: string) => {
-      const bar: MutableBar = {
-        row,
-        elementId,
-        label,
-        kind,
-        attempt: typeof data.attempt === 'number' ? data.attempt : 1,
-        outcome: null,
-        startMs: entry.atMs,
-        endMs: null,
-        startSeq: entry.seq,
-        endSeq: null,
-      };
+      const attempt = typeof data.attempt === 'number' ? data.attempt : 1;
+      const bar = openBar(entry, { row, elementId, label, kind, attempt });
       this.bars.push(bar);
       this.open.set(entry.seq, bar);
     };
@@ -136,18 +126,13 @@ export class TimelineBuilder {
     const eventId = String(data.eventId);
     const duplicate = data.duplicate === true;
     const attempt = typeof data.attempt === 'number' ? data.attempt : 1;
-    const bar: MutableBar = {
+    const bar = openBar(entry, {
       row: this.doc.serviceNameOf(service),
       elementId: this.doc.has(service) ? service : null,
       label: `${String(data.type)}${duplicate ? ' (duplicate)' : attempt > 1 ? ` (delivery ${attempt})` : ''}`,
       kind: 'delivery',
       attempt,
-      outcome: null,
-      startMs: entry.atMs,
-      endMs: null,
-      startSeq: entry.seq,
-      endSeq: null,
-    };
+    });
     this.bars.push(bar);
     this.deliveries.set(String(data.deliveryId), bar);
     this.messages.push({
@@ -184,4 +169,19 @@ export class TimelineBuilder {
       to: String(data.service),
     });
   }
+}
+
+/** A bar that starts at `entry`, still open (no outcome, no end). */
+function openBar(
+  entry: JournalEntry,
+  fields: Pick<MutableBar, 'row' | 'elementId' | 'label' | 'kind' | 'attempt'>,
+): MutableBar {
+  return {
+    ...fields,
+    outcome: null,
+    startMs: entry.atMs,
+    endMs: null,
+    startSeq: entry.seq,
+    endSeq: null,
+  };
 }
