@@ -1,105 +1,18 @@
 import type { AnyActorRef } from 'xstate';
-import { pendingCompensation } from '../../src-shared/compiler/machineSetup';
-import type { FlowMachineContext } from '../../src-shared/compiler/machineTypes';
-import type { MockOutcome } from '../../src-shared/model/catalog';
 import type { Breakpoint, DebugStop } from '../../src-shared/runtime/debug';
-import { choiceFor, hashText } from '../../src-shared/runtime/random';
+import { choiceFor } from '../../src-shared/runtime/random';
 import type { Scenario } from '../../src-shared/runtime/scenario';
 import type { RunStatus } from '../../src-shared/runtime/runReport';
 import type { RunDefinition } from './definition';
-import {
-  loadMachine,
-  sendEvent,
-  startActor,
-  withData,
-  type EffectRequest,
-  type MachinePart,
-} from './machines';
-import type { AgendaRow, JournalRow, RunRow, StepWrite } from './RunStore';
+import { loadMachine, sendEvent, startActor, withData, type EffectRequest } from './machines';
+import type { AgendaRow, RunRow, StepWrite } from './RunStore';
+import { StepBuilder } from './StepBuilder';
+import { finishStep, stateHash } from './stepWrites';
+import type { ActorInfo, WorldState } from './worldState';
 
-/**
- * How often (in machine events) a run's machines are snapshotted, for resuming and seeking. A seek
- * restores the snapshot before its point and replays the events after it, so this bounds its work:
- * 128 keeps the p99 seek in a 100,000-entry run well under 16 ms (DESIGN.md §6, `npm run bench
- * runtime`) for one snapshot, a few KB, every 128 events.
- */
-export const SNAPSHOT_INTERVAL = 128;
-
-/** What the runtime keeps about one actor of a run: which machine, and who waits for it. */
-export interface ActorInfo {
-  /** `root` or `flowId@version` (a key of the definition's flows). */
-  readonly machine: string;
-  readonly part: MachinePart;
-  /** For a started flow: the actor and the result event that reports its end. */
-  readonly parent?: { readonly actor: string; readonly reply: Readonly<Record<string, unknown>> };
-  readonly input?: Readonly<Record<string, unknown>>;
-}
-
-/** The part of a run's state that is not in its journal, agenda or machines: kept on its row. */
-export interface WorldState {
-  seq: number;
-  nextAgenda: number;
-  nextEvent: number;
-  nextDelivery: number;
-  nextSub: number;
-  eventsSinceSnapshot: number;
-  actors: Record<string, ActorInfo>;
-  /** The business outcome once the instance ended (the root flow, or a map's tracker). */
-  outcome?: RunStatus;
-  /** What a step could not do, which ends the run as failed. */
-  fault?: string;
-  /** The document's elements each actor is at now, kept as steps happen (for run lists). */
-  active?: Record<string, readonly string[]>;
-  /** Call attempts after the first, so far. */
-  retries?: number;
-  /** Outcomes a person forced on the next attempt of a call, by element id or `Service.operation`. */
-  forced?: Record<string, MockOutcome>;
-  /**
-   * The ids of events idempotent reactions published, by `eventId|reaction|step` of the event
-   * they were handling: what they publish again when handling it again (`RunDefinition.outbox`).
-   */
-  outbox?: Record<string, string>;
-  /** `reaction|eventId` of the events deduplicating reactions have handled: their inboxes. */
-  inbox?: Record<string, true>;
-}
-
-/** Everything one step writes; `RunWorld.step` fills it and the runtime commits it. */
-export class StepBuilder {
-  readonly journal: JournalRow[] = [];
-  readonly agendaDeleted: number[] = [];
-  readonly agendaAdded: AgendaRow[] = [];
-  constructor(readonly world: RunWorld) {}
-
-  record(kind: string, actor: string | null, data: Record<string, unknown>): number {
-    const seq = ++this.world.state.seq;
-    this.journal.push({ seq, atMs: this.world.nowMs, kind, actor, data });
-    return seq;
-  }
-
-  /** Adds something due at `dueMs` (null: waits until the runtime is told). Returns its id. */
-  schedule(
-    dueMs: number | null,
-    kind: string,
-    actor: string,
-    data: Record<string, unknown>,
-  ): number {
-    const id = ++this.world.state.nextAgenda;
-    this.agendaAdded.push({ id, dueMs, kind, actor, data });
-    return id;
-  }
-
-  remove(id: number): void {
-    this.agendaDeleted.push(id);
-  }
-
-  /** Writes an item again under its own id (deleted, then inserted, in the same commit). */
-  rewrite(row: AgendaRow): void {
-    if (!this.agendaDeleted.includes(row.id)) this.agendaDeleted.push(row.id);
-    const earlier = this.agendaAdded.findIndex((added) => added.id === row.id);
-    if (earlier >= 0) this.agendaAdded.splice(earlier, 1);
-    this.agendaAdded.push(row);
-  }
-}
+export { SNAPSHOT_INTERVAL, stateHash } from './stepWrites';
+export { StepBuilder } from './StepBuilder';
+export type { ActorInfo, WorldState } from './worldState';
 
 /** The kind of an agenda row for a delivery waiting for a free copy of its consumer. */
 export const BLOCKED_DELIVERY = 'delivery-blocked';
@@ -275,14 +188,14 @@ export class RunWorld {
     const performer = this.performers[item.kind];
     if (!performer) throw new Error(`no runtime support for agenda item "${item.kind}"`);
     await performer(this, item, step);
-    return this.finishStep(step);
+    return finishStep(this, step);
   }
 
   /** Runs one piece of work that is not an agenda item (a decision, a hand-published event). */
   async apply(work: (step: StepBuilder) => Promise<void>): Promise<StepWrite> {
     const step = new StepBuilder(this);
     await work(step);
-    return this.finishStep(step);
+    return finishStep(this, step);
   }
 
   /** A step that failed unexpectedly: the run ends failed with the reason, its agenda cleared. */
@@ -292,37 +205,7 @@ export class RunWorld {
     step.record('fault', null, { message });
     for (const item of [...this.agenda, ...this.waits.values(), ...this.blocked.values()])
       step.remove(item.id);
-    return this.finishStep(step);
-  }
-
-  private finishStep(step: StepBuilder): StepWrite {
-    for (const id of step.agendaDeleted) {
-      this.waits.delete(id);
-      this.blocked.delete(id);
-    }
-    const deleted = new Set(step.agendaDeleted);
-    if (deleted.size > 0) this.agenda = this.agenda.filter((item) => !deleted.has(item.id));
-    for (const row of step.agendaAdded) this.admit(row);
-    this.trackActive(step);
-    this.updateStatus(step);
-    let snapshot: StepWrite['snapshot'];
-    if (this.state.eventsSinceSnapshot >= SNAPSHOT_INTERVAL) {
-      this.state.eventsSinceSnapshot = 0;
-      snapshot = { seq: this.state.seq, state: this.snapshotText() };
-    }
-    return {
-      run: this.row.id,
-      journal: step.journal,
-      agendaDeleted: step.agendaDeleted,
-      agendaAdded: step.agendaAdded,
-      ...(snapshot ? { snapshot } : {}),
-      update: {
-        status: this.status,
-        nowMs: this.nowMs,
-        endedAtMs: this.endedAtMs,
-        state: JSON.stringify(this.state),
-      },
-    };
+    return finishStep(this, step);
   }
 
   /** Puts an item where it belongs: the due queue (in order) or the waits. */
@@ -363,93 +246,10 @@ export class RunWorld {
     }
   }
 
-  /**
-   * The journal records where the run is as if it were never paused (pausing and stepping are
-   * not inputs: a debugged run's journal is the one it would have had running freely); only the
-   * status shown says `paused`.
-   */
-  private updateStatus(step: StepBuilder): void {
-    if (this.status === 'cancelled') return;
-    const previous = this.status === 'paused' ? 'running' : this.status;
-    let status: RunStatus;
-    if (this.state.fault) status = 'failed';
-    else if (this.agenda.length > 0 && !this.nextItem()) status = 'waiting';
-    else if (this.agenda.length > 0 || this.blocked.size > 0) status = 'running';
-    else status = this.state.outcome ?? 'waiting';
-    if (status !== previous) {
-      if (status !== 'running') this.endedAtMs = this.nowMs;
-      step.record('run.status', null, { status, from: previous });
-    }
-    this.status = status === 'running' && this.paused ? 'paused' : status;
-  }
-
-  /** Keeps `state.active` up to date for the actors this step moved. */
-  private trackActive(step: StepBuilder): void {
-    let active = this.state.active;
-    for (const entry of step.journal) {
-      if ((entry.kind !== 'event' && entry.kind !== 'actor.created') || !entry.actor) continue;
-      const now = this.activeElementsOf(entry.actor);
-      const was = active?.[entry.actor];
-      if (now.length === 0 && !was) continue;
-      active = { ...active, [entry.actor]: now };
-      if (now.length === 0) delete active[entry.actor];
-    }
-    if (active !== this.state.active) this.state.active = active ?? {};
-  }
-
-  /**
-   * The elements of the run's document an actor is at: element ids in a flow's state (and the
-   * element being undone while it compensates), a map's service node while a copy handles a
-   * delivery. Started flows (`sub:`) belong to other documents and count for nothing here.
-   */
-  private activeElementsOf(actorId: string): string[] {
-    const info = this.state.actors[actorId];
-    const actor = this.actors.get(actorId);
-    if (!info || !actor || actorId.startsWith('sub:')) return [];
-    const snapshot = actor.getSnapshot() as {
-      status: string;
-      value: unknown;
-      context: Record<string, unknown>;
-    };
-    if (snapshot.status === 'done' || info.part.kind === 'tracker') return [];
-    if (info.part.kind === 'service') return snapshot.context.delivery ? [info.part.node] : [];
-    const names = this.definition.root.names;
-    const found = new Set<string>();
-    const walk = (value: unknown): void => {
-      if (typeof value === 'string') {
-        if (Object.hasOwn(names, value)) found.add(value);
-        return;
-      }
-      if (typeof value !== 'object' || value === null) return;
-      for (const [key, inner] of Object.entries(value)) {
-        if (Object.hasOwn(names, key)) found.add(key);
-        if (key === '__compensating') {
-          const undoing = pendingCompensation(snapshot.context as unknown as FlowMachineContext);
-          if (undoing) found.add(undoing);
-        }
-        walk(inner);
-      }
-    };
-    walk(snapshot.value);
-    if (snapshot.value === '__compensating') {
-      const undoing = pendingCompensation(snapshot.context as unknown as FlowMachineContext);
-      if (undoing) found.add(undoing);
-    }
-    return [...found];
-  }
-
   /** Every actor's persisted snapshot and the world state, as stored for resuming and seeking. */
   snapshotText(): string {
     const actors: Record<string, unknown> = {};
     for (const [id, actor] of this.actors) actors[id] = actor.getPersistedSnapshot();
     return JSON.stringify({ actors, state: this.state, nowMs: this.nowMs });
   }
-}
-
-/** A short fingerprint of a machine's state and data, journaled with every event for replay checks. */
-export function stateHash(snapshot: { value: unknown; context: unknown }): string {
-  return hashText(
-    JSON.stringify(snapshot.context),
-    hashText(JSON.stringify(snapshot.value)),
-  ).toString(36);
 }

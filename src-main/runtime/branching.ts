@@ -3,7 +3,8 @@ import { BatonError } from '../../src-shared/contract/errors';
 import type { RunMode } from '../../src-shared/runtime/debug';
 import type { Scenario } from '../../src-shared/runtime/scenario';
 import { editDataWork, inputOf } from './inputs';
-import type { JournalRow, StepWrite } from './RunStore';
+import type { RunStartOptions } from './createRun';
+import type { JournalRow, RunRow, StepWrite } from './RunStore';
 import type { Runtime } from './Runtime';
 import type { RunWorld } from './RunWorld';
 
@@ -42,14 +43,10 @@ export async function branchRun(
       `run ${runId} has ${last} journal entries; it cannot be branched after entry ${options.seq}`,
     );
   const target = options.seq ?? last;
-  const world = runtime.createRun(runtime.definitionOf(parent), {
-    scenario: JSON.parse(parent.scenario) as Scenario,
-    seed: parent.seed,
-    ...(parent.workflowId === null ? {} : { workflowId: parent.workflowId }),
-    ...(parent.version === null ? {} : { version: parent.version }),
-    mode: options.mode ?? 'run',
-    breakpoints: options.mode === 'debug' ? parent.breakpoints : [],
-  });
+  const world = runtime.createRun(
+    runtime.definitionOf(parent),
+    repeatOptions(parent, options.mode ?? 'run'),
+  );
   const pending: StepWrite[] = [];
   const flush = () => store.commit(pending.splice(0), Date.now());
   try {
@@ -78,6 +75,21 @@ export async function branchRun(
     store.deleteRun(world.uid);
     throw error;
   }
+}
+
+/**
+ * How a run is started again (a rerun, a branch): its scenario, seed and workflow, in `mode`;
+ * `debug` keeps its breakpoints.
+ */
+export function repeatOptions(row: RunRow, mode: RunMode): RunStartOptions {
+  return {
+    scenario: JSON.parse(row.scenario) as Scenario,
+    seed: row.seed,
+    ...(row.workflowId === null ? {} : { workflowId: row.workflowId }),
+    ...(row.version === null ? {} : { version: row.version }),
+    mode,
+    breakpoints: mode === 'debug' ? row.breakpoints : [],
+  };
 }
 
 /** Checks that entries a branch wrote are the parent's at the same seqs. */

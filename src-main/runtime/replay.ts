@@ -3,7 +3,8 @@ import { BatonError } from '../../src-shared/contract/errors';
 import type { RunDefinition } from './definition';
 import { loadMachine, sendEvent, startActor, withData, type MachinePart } from './machines';
 import type { JournalRow, RunRow, RunStore } from './RunStore';
-import { stateHash, type ActorInfo, type WorldState } from './RunWorld';
+import { stateHash, type ActorInfo } from './RunWorld';
+import type { SavedSnapshot } from './worldState';
 
 /** Where a replay found a machine in another state than the journal recorded. */
 export interface ReplayMismatch {
@@ -130,10 +131,7 @@ export function runStateAt(store: RunStore, runId: string, seq: number): RunStat
   let after = 0;
   const snapshot = store.snapshotAtOrBefore(row.id, target);
   if (snapshot) {
-    const saved = JSON.parse(snapshot.state) as {
-      actors: Record<string, unknown>;
-      state: WorldState;
-    };
+    const saved = JSON.parse(snapshot.state) as SavedSnapshot;
     for (const [id, persisted] of Object.entries(saved.actors)) {
       const info = saved.state.actors[id];
       if (info) actors.set(id, actorFor(definition, info, persisted));
