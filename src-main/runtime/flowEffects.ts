@@ -33,12 +33,27 @@ async function mapData(source: string | undefined, data: unknown) {
   return result.ok ? { value: result.value ?? {} } : { value: {}, error: result.message };
 }
 
+/**
+ * The business identity of a step's call: the same for its retries, another for each visit of a
+ * loop (`#2`, `#3`…), so that a service honouring idempotency keys does the work again and the
+ * verdict does not take a loop for a duplicate. The first visit's key is the one runs always had.
+ */
+export function stepKey(
+  correlationId: string,
+  actor: string,
+  elementId: string,
+  context: Pick<FlowMachineContext, 'visits'>,
+): string {
+  const visit = context.visits?.[elementId] ?? 1;
+  return `${correlationId}:${actor}:${elementId}${visit > 1 ? `#${visit}` : ''}`;
+}
+
 const call: Requester = async (world, actor, request, step) => {
   const { params } = request;
   const context = request.context as FlowMachineContext;
   const elementId = String(params.elementId);
   const input = await mapData(text(params.input), context.data);
-  const effectKey = `${world.correlationId}:${actor}:${elementId}`;
+  const effectKey = stepKey(world.correlationId, actor, elementId, context);
   requestCall(world, step, {
     actor,
     mode: 'flow',
@@ -63,7 +78,8 @@ const compensate: Requester = async (world, actor, request, step) => {
   if (!elementId || !plan)
     throw new Error('a compensation was asked for with nothing to compensate');
   const input = await mapData(plan.input, context.data);
-  const effectKey = `${world.correlationId}:${actor}:${elementId}:undo`;
+  // The undo of the step's latest visit (the one its compensation plan stands for).
+  const effectKey = `${stepKey(world.correlationId, actor, elementId, context)}:undo`;
   requestCall(world, step, {
     actor,
     mode: 'compensate',

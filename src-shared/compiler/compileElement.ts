@@ -181,7 +181,12 @@ function serviceTask(element: ElementOf<'serviceTask'>, scope: Scope): StateJson
       },
     };
   }
-  return scope.withBoundaries(element, { id: element.id, initial: 'calling', states });
+  return scope.withBoundaries(element, {
+    id: element.id,
+    entry: [act('beginVisit', { elementId: element.id })],
+    initial: 'calling',
+    states,
+  });
 }
 
 function userTask(element: ElementOf<'userTask'>, scope: Scope): StateJson {

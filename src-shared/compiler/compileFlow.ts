@@ -55,6 +55,7 @@ export function compileFlow(doc: WorkflowDocument, _context?: FlowContext): Comp
       data: {},
       completed: [],
       attempts: {},
+      visits: {},
       compensationAttempts: 0,
       pivoted: false,
       compensations: compensationPlans(doc),

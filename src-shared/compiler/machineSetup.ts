@@ -76,6 +76,13 @@ export function createFlowMachine(json: MachineJson, onEffect: EffectHandler = (
           return isRecord(output) ? { ...context.data, ...output } : context.data;
         },
       }),
+      beginVisit: assign(({ context }, params: unknown) => {
+        const id = String(param(params, 'elementId'));
+        return {
+          visits: { ...context.visits, [id]: (context.visits?.[id] ?? 0) + 1 },
+          attempts: { ...context.attempts, [id]: 0 },
+        };
+      }),
       recordAttempt: assign({
         attempts: ({ context }, params: unknown) => {
           const id = String(param(params, 'elementId'));

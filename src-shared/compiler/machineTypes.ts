@@ -38,7 +38,13 @@ export interface CompensationPlan {
 export interface FlowMachineContext {
   data: Record<string, unknown>;
   completed: string[];
+  /** Attempts at a step in its current visit (a retry is another attempt of the same visit). */
   attempts: Record<string, number>;
+  /**
+   * How many times each service task was entered: a loop that comes back to a step is a new
+   * visit, with its own effect key and a fresh retry budget. Absent in machines pinned before it.
+   */
+  visits?: Record<string, number>;
   compensationAttempts: number;
   pivoted: boolean;
   readonly compensations: Readonly<Record<string, CompensationPlan>>;

@@ -20,6 +20,7 @@ export interface FlowContext {
   data: Record<string, unknown>;
   completed: string[];
   attempts: Record<string, number>;
+  visits: Record<string, number>;
   compensationAttempts: number;
   pivoted: boolean;
   readonly compensations: Readonly<Record<string, CompensationPlan>>;
@@ -167,6 +168,11 @@ export const FLOW_ACTIONS: Readonly<Record<string, string>> = {
       data: ({ context, event }) =>
         'output' in event && event.output ? { ...context.data, ...event.output } : context.data,
     }),`,
+  beginVisit: `    /** A step entered again (a loop) is a new visit: a fresh retry budget, its own effect key. */
+    beginVisit: assign(({ context }, params: ${GUARD_PARAMS}) => ({
+      visits: { ...context.visits, [params.elementId]: (context.visits[params.elementId] ?? 0) + 1 },
+      attempts: { ...context.attempts, [params.elementId]: 0 },
+    })),`,
   recordAttempt: `    recordAttempt: assign({
       attempts: ({ context }, params: ${GUARD_PARAMS}) => ({
         ...context.attempts,
