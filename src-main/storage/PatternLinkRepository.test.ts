@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatonError } from '../../src-shared/contract/errors';
 import type { ElementMapping } from '../../src-shared/patterns/deriveShared';
-import { closeWorkspace, openWorkspace, type Workspace } from './openWorkspace';
 import { PatternLinkRepository } from './PatternLinkRepository';
-import { WorkflowRepository } from './WorkflowRepository';
+import { useMemoryWorkspaces } from '../../test/main/memoryWorkspaces';
 
-const opened: Workspace[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) closeWorkspace(db);
-});
+const memoryWorkspace = useMemoryWorkspaces();
 
 function seeded() {
-  const db = openWorkspace({ path: ':memory:' });
-  opened.push(db);
-  const workflows = new WorkflowRepository(db);
-  for (const id of ['w-saga', 'w-map', 'w-map2', 'w-other'])
-    workflows.create({ id, kind: 'flow', name: id, document: '{}', now: 1 });
+  const { db, workflows } = memoryWorkspace(['w-saga', 'w-map', 'w-map2', 'w-other']);
   return { db, workflows, links: new PatternLinkRepository(db) };
 }
 

@@ -1,6 +1,7 @@
 import { BatonError } from '../../src-shared/contract/errors';
 import type { ElementMapping } from '../../src-shared/patterns/deriveShared';
 import type { Workspace } from './openWorkspace';
+import { assertWorkflowExists, parsedColumn } from './rowChecks';
 
 interface LinkRow {
   derived_id: string;
@@ -37,7 +38,7 @@ export class PatternLinkRepository {
     if (problem) throw new BatonError('invalid-input', `the element mapping ${problem}`);
     if (input.derivedId === input.sourceId)
       throw new BatonError('invalid-input', 'a workflow cannot be derived from itself');
-    for (const id of [input.derivedId, input.sourceId]) this.assertWorkflow(id);
+    for (const id of [input.derivedId, input.sourceId]) assertWorkflowExists(this.db, id);
     this.db
       .prepare(
         'INSERT INTO pattern_links (derived_id, source_id, mapping, created_at) VALUES (?, ?, ?, ?)',
@@ -68,11 +69,6 @@ export class PatternLinkRepository {
       .all(sourceId)
       .map(toLink);
   }
-
-  private assertWorkflow(workflowId: string): void {
-    const found = this.db.prepare('SELECT 1 FROM workflows WHERE id = ?').get(workflowId);
-    if (!found) throw new BatonError('not-found', `no workflow with id ${workflowId}`);
-  }
 }
 
 /** What is wrong with a mapping read from JSON, or undefined when it is an `ElementMapping`. */
@@ -87,12 +83,7 @@ function mappingProblem(value: unknown): string | undefined {
 }
 
 function toLink(row: LinkRow): PatternLink {
-  let mapping: unknown;
-  try {
-    mapping = JSON.parse(row.mapping);
-  } catch {
-    mapping = undefined;
-  }
+  const mapping = parsedColumn(row.mapping);
   const problem = mappingProblem(mapping);
   if (problem)
     throw new BatonError(

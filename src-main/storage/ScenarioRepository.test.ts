@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatonError } from '../../src-shared/contract/errors';
 import type { Scenario } from '../../src-shared/runtime/scenario';
-import { closeWorkspace, openWorkspace, type Workspace } from './openWorkspace';
 import { ScenarioRepository } from './ScenarioRepository';
-import { WorkflowRepository } from './WorkflowRepository';
+import { useMemoryWorkspaces } from '../../test/main/memoryWorkspaces';
 
-const opened: Workspace[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) closeWorkspace(db);
-});
+const memoryWorkspace = useMemoryWorkspaces();
 
 function seeded() {
-  const db = openWorkspace({ path: ':memory:' });
-  opened.push(db);
-  const workflows = new WorkflowRepository(db);
-  for (const id of ['w-orders', 'w-shop'])
-    workflows.create({ id, kind: 'flow', name: id, document: '{}', now: 1 });
+  const { db, workflows } = memoryWorkspace(['w-orders', 'w-shop']);
   return { db, workflows, scenarios: new ScenarioRepository(db) };
 }
 

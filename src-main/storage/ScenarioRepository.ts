@@ -3,6 +3,7 @@ import { describeIssues } from '../../src-shared/contract/dispatch';
 import type { SavedScenario } from '../../src-shared/runtime/debug';
 import { checkScenario, Scenario } from '../../src-shared/runtime/scenario';
 import type { Workspace } from './openWorkspace';
+import { assertWorkflowExists, parsedColumn } from './rowChecks';
 
 interface ScenarioRow {
   workflow_id: string;
@@ -20,7 +21,7 @@ export class ScenarioRepository {
 
   /** A workflow's saved scenarios, by name. */
   list(workflowId: string): SavedScenario[] {
-    this.assertWorkflow(workflowId);
+    assertWorkflowExists(this.db, workflowId);
     return this.db
       .prepare<[string], ScenarioRow>(
         'SELECT * FROM saved_scenarios WHERE workflow_id = ? ORDER BY name',
@@ -31,7 +32,7 @@ export class ScenarioRepository {
 
   /** Saves a scenario under a name, replacing one of the same name. */
   save(workflowId: string, name: string, scenario: Scenario, now: number): SavedScenario {
-    this.assertWorkflow(workflowId);
+    assertWorkflowExists(this.db, workflowId);
     const checked = Scenario.safeParse(scenario);
     if (!checked.success)
       throw new BatonError(
@@ -51,26 +52,16 @@ export class ScenarioRepository {
 
   /** Deletes a saved scenario; says whether there was one. */
   delete(workflowId: string, name: string): boolean {
-    this.assertWorkflow(workflowId);
+    assertWorkflowExists(this.db, workflowId);
     const { changes } = this.db
       .prepare('DELETE FROM saved_scenarios WHERE workflow_id = ? AND name = ?')
       .run(workflowId, name);
     return changes > 0;
   }
-
-  private assertWorkflow(workflowId: string): void {
-    const found = this.db.prepare('SELECT 1 FROM workflows WHERE id = ?').get(workflowId);
-    if (!found) throw new BatonError('not-found', `no workflow with id ${workflowId}`);
-  }
 }
 
 function toSaved(row: ScenarioRow): SavedScenario {
-  let value: unknown;
-  try {
-    value = JSON.parse(row.scenario);
-  } catch {
-    value = undefined;
-  }
+  const value = parsedColumn(row.scenario);
   const checked = checkScenario(value);
   if (!checked.ok)
     throw new BatonError(
